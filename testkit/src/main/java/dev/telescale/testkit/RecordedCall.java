@@ -1,0 +1,64 @@
+package dev.telescale.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telescale.api.InputFile;
+import dev.telescale.api.TelegramJson;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A Bot API call a bot made to the emulator, as received: which bot, the method's canonical name, the decoded
+ * parameters and the uploaded files. Calls that a fault answered are recorded too.
+ *
+ * @param botId  the calling bot's id
+ * @param method the canonical method name, e.g. "sendMessage"
+ * @param params the parameters (form values are strings; JSON objects and arrays parsed)
+ * @param files  uploaded file parts by field name
+ */
+public record RecordedCall(long botId, String method, ObjectNode params, Map<String, UploadedFile> files) {
+
+    /** The parameter, or null when absent. */
+    public JsonNode param(String name) {
+        return params.get(name);
+    }
+
+    /** The parameter as text ({@code asText} of a value, JSON of an object), or null when absent. */
+    public String string(String name) {
+        JsonNode value = params.get(name);
+        return value == null ? null : value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    /** The "text" parameter, or null. */
+    public String text() {
+        return string("text");
+    }
+
+    /** The "chat_id" parameter as text, or null. */
+    public String chatId() {
+        return string("chat_id");
+    }
+
+    /**
+     * The call as the api's typed request, e.g. {@code call.as(SendMessage.class)}; uploaded parts resolve
+     * "attach://" references and top-level file parameters.
+     *
+     * @throws dev.telescale.api.ApiParseException when the parameters do not fit the type
+     */
+    public <T> T as(Class<T> requestType) {
+        Map<String, InputFile> attachments = new HashMap<>();
+        ObjectNode withUploads = params.deepCopy();
+        for (UploadedFile file : files.values()) {
+            attachments.put(file.fieldName(), InputFile.of(file.bytes(), file.filename()));
+            if (!withUploads.has(file.fieldName())) {
+                withUploads.put(file.fieldName(), "attach://" + file.fieldName());
+            }
+        }
+        return TelegramJson.parse(withUploads.toString(), requestType, attachments);
+    }
+
+    @Override
+    public String toString() {
+        return "RecordedCall[" + method + " " + params + (files.isEmpty() ? "" : " files=" + files.values()) + "]";
+    }
+}

@@ -1,0 +1,78 @@
+package dev.telescale.testkit.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The emulator's one Jackson mapper and the Telegram response envelope. Everything the emulator stores and
+ * answers is a Jackson tree, so it never depends on the generated API classes and keeps unknown fields as is.
+ */
+public final class Json {
+
+    /** The shared, thread-safe mapper. */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private Json() {
+    }
+
+    /** A new empty object node. */
+    public static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** Parses JSON text; a syntax error becomes an {@link IllegalArgumentException} with Jackson's explanation. */
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** {@code {"ok":true,"result":<result>}} as UTF-8 bytes. */
+    public static byte[] ok(JsonNode result) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = FACTORY.createGenerator(bytes)) {
+            g.writeStartObject();
+            g.writeBooleanField("ok", true);
+            g.writeFieldName("result");
+            MAPPER.writeTree(g, result);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** {@code {"ok":false,"error_code":N,"description":"...","parameters":{...}}}; parameters may be null. */
+    public static byte[] error(int code, String description, ObjectNode parameters) {
+        ObjectNode envelope = object();
+        envelope.put("ok", false);
+        envelope.put("error_code", code);
+        envelope.put("description", description);
+        if (parameters != null && !parameters.isEmpty()) {
+            envelope.set("parameters", parameters);
+        }
+        return bytes(envelope);
+    }
+
+    /** The UTF-8 JSON bytes of a tree. */
+    public static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

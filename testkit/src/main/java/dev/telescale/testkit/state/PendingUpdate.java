@@ -1,0 +1,53 @@
+package dev.telescale.testkit.state;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * An update waiting for the bot to confirm it (by getUpdates offset or by a successful webhook delivery). The
+ * delivery bookkeeping (in flight, next retry) is guarded by the owning {@link UpdateQueue}'s lock.
+ */
+public final class PendingUpdate {
+
+    /** The order key of updates that belong to no chat or user: they are delivered without ordering. */
+    public static final long NO_ORDER_KEY = Long.MIN_VALUE;
+
+    private final long updateId;
+    private final ObjectNode update;
+    private final String type;
+    private final long orderKey;
+    boolean inFlight;
+    long retryAtNanos;
+    int attempts;
+
+    PendingUpdate(long updateId, ObjectNode update, String type, long orderKey) {
+        this.updateId = updateId;
+        this.update = update;
+        this.type = type;
+        this.orderKey = orderKey;
+    }
+
+    /** The update_id. */
+    public long updateId() {
+        return updateId;
+    }
+
+    /** The Update JSON; never modified after it was queued. */
+    public ObjectNode update() {
+        return update;
+    }
+
+    /** The update type: the name of its one field besides update_id, e.g. "message". */
+    public String type() {
+        return type;
+    }
+
+    /** The chat (or, without a chat, user) whose updates must be delivered in order. */
+    public long orderKey() {
+        return orderKey;
+    }
+
+    /** How many webhook deliveries of it failed so far. */
+    public int attempts() {
+        return attempts;
+    }
+}

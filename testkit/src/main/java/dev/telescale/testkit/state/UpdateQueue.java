@@ -1,0 +1,336 @@
+package dev.telescale.testkit.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telescale.testkit.BotApiError;
+import dev.telescale.testkit.json.Json;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The updates of one bot that are not confirmed yet, with Telegram's getUpdates semantics (offset confirms,
+ * negative offset keeps the newest, limit, long poll, 409 for a concurrent poll or an active webhook) and the
+ * bookkeeping of webhook delivery (one update per chat in flight, at most max_connections, retry times).
+ * One lock and one condition guard it all; waiting long polls and the webhook sender sleep on the condition and
+ * are woken when something changes, never by polling.
+ */
+public final class UpdateQueue {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<PendingUpdate> pending = new ArrayDeque<>();
+    private long lastUpdateId;
+    private Set<String> allowedTypes;
+    private long pollGeneration;
+    private WebhookConfig webhook;
+    private long webhookEpoch;
+    private int inFlight;
+    private boolean closed;
+
+    /**
+     * @param firstUpdateId the update_id the first update gets
+     */
+    public UpdateQueue(long firstUpdateId) {
+        this.lastUpdateId = firstUpdateId - 1;
+    }
+
+    /**
+     * Queues an update, giving it the next update_id when it has none. Updates of a type the bot did not ask
+     * for (allowed_updates) are dropped, as Telegram does.
+     *
+     * @return the update_id, or -1 when the update was dropped
+     */
+    public long add(ObjectNode update) {
+        String type = typeOf(update);
+        lock.lock();
+        try {
+            if (!isAllowed(type)) {
+                return -1;
+            }
+            JsonNode given = update.get("update_id");
+            long id;
+            ObjectNode stored;
+            if (given != null && given.canConvertToLong()) {
+                id = given.asLong();
+                lastUpdateId = Math.max(lastUpdateId, id);
+                stored = update;
+            } else {
+                id = ++lastUpdateId;
+                stored = Json.object().put("update_id", id);
+                stored.setAll(update);
+            }
+            pending.addLast(new PendingUpdate(id, stored, type, orderKeyOf(stored, type)));
+            changed.signalAll();
+            return id;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Serves one getUpdates call.
+     *
+     * @param offset         the offset parameter, 0 when absent
+     * @param limit          1-100
+     * @param timeoutMillis  how long to wait for a first update
+     * @param allowedUpdates the allowed_updates parameter, or null to keep the previous setting
+     */
+    public List<ObjectNode> poll(long offset, int limit, long timeoutMillis, List<String> allowedUpdates)
+            throws InterruptedException {
+        lock.lock();
+        try {
+            if (webhook != null) {
+                throw BotApiError.conflict(
+                        "can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+            }
+            long generation = ++pollGeneration;
+            changed.signalAll();
+            if (allowedUpdates != null) {
+                allowedTypes = allowedUpdates.isEmpty() ? null : Set.copyOf(allowedUpdates);
+            }
+            confirm(offset);
+            long remaining = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (pending.isEmpty() && remaining > 0 && !closed) {
+                remaining = changed.awaitNanos(remaining);
+                if (generation != pollGeneration) {
+                    throw BotApiError.conflict(
+                            "terminated by other getUpdates request; make sure that only one bot instance is running");
+                }
+                if (webhook != null) {
+                    throw BotApiError.conflict(
+                            "can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+                }
+            }
+            List<ObjectNode> result = new ArrayList<>(Math.min(limit, pending.size()));
+            for (PendingUpdate update : pending) {
+                if (result.size() == limit) {
+                    break;
+                }
+                result.add(update.update());
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void confirm(long offset) {
+        if (offset > 0) {
+            while (!pending.isEmpty() && pending.peekFirst().updateId() < offset) {
+                pending.removeFirst();
+            }
+        } else if (offset < 0) {
+            while (pending.size() > -offset) {
+                pending.removeFirst();
+            }
+        }
+    }
+
+    /** Sets a webhook (replacing any), optionally dropping the pending updates; waiting polls get 409. */
+    public WebhookConfig setWebhook(String url, String secretToken, int maxConnections, String ipAddress,
+                                    boolean hasCertificate, List<String> allowedUpdates, boolean dropPending) {
+        lock.lock();
+        try {
+            webhook = new WebhookConfig(url, secretToken, maxConnections, ipAddress, hasCertificate, ++webhookEpoch);
+            if (allowedUpdates != null) {
+                allowedTypes = allowedUpdates.isEmpty() ? null : Set.copyOf(allowedUpdates);
+            }
+            resetDeliveries(dropPending);
+            return webhook;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes the webhook, optionally dropping the pending updates. */
+    public void deleteWebhook(boolean dropPending) {
+        lock.lock();
+        try {
+            webhook = null;
+            webhookEpoch++;
+            resetDeliveries(dropPending);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void resetDeliveries(boolean dropPending) {
+        if (dropPending) {
+            pending.clear();
+        }
+        for (PendingUpdate update : pending) {
+            update.inFlight = false;
+            update.attempts = 0;
+        }
+        inFlight = 0;
+        changed.signalAll();
+    }
+
+    /** The webhook in force, or null. */
+    public WebhookConfig webhook() {
+        lock.lock();
+        try {
+            return webhook;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many updates wait for confirmation. */
+    public int pendingCount() {
+        lock.lock();
+        try {
+            return pending.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The allowed_updates setting in force; empty means Telegram's default (all but the opt-in types). */
+    public List<String> allowedUpdates() {
+        lock.lock();
+        try {
+            return allowedTypes == null ? List.of() : List.copyOf(allowedTypes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for the next update the webhook of {@code epoch} may deliver now: the oldest one whose chat has
+     * nothing in flight or waiting for a retry, while fewer than max_connections are in flight.
+     *
+     * @return the update, now marked in flight, or null when the webhook of that epoch is gone
+     */
+    public PendingUpdate nextDelivery(long epoch) throws InterruptedException {
+        lock.lock();
+        try {
+            while (!closed && webhook != null && webhook.epoch() == epoch) {
+                long now = System.nanoTime();
+                long waitNanos = Long.MAX_VALUE;
+                if (inFlight < webhook.maxConnections()) {
+                    Set<Long> blocked = null;
+                    for (PendingUpdate update : pending) {
+                        long key = update.orderKey();
+                        boolean ordered = key != PendingUpdate.NO_ORDER_KEY;
+                        if (ordered && blocked != null && blocked.contains(key)) {
+                            continue;
+                        }
+                        long untilRetry = update.attempts > 0 ? update.retryAtNanos - now : 0;
+                        if (update.inFlight || untilRetry > 0) {
+                            if (!update.inFlight) {
+                                waitNanos = Math.min(waitNanos, untilRetry);
+                            }
+                            if (ordered) {
+                                if (blocked == null) {
+                                    blocked = new HashSet<>();
+                                }
+                                blocked.add(key);
+                            }
+                            continue;
+                        }
+                        update.inFlight = true;
+                        inFlight++;
+                        return update;
+                    }
+                }
+                if (waitNanos == Long.MAX_VALUE) {
+                    changed.await();
+                } else {
+                    changed.awaitNanos(waitNanos);
+                }
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records a successful delivery: the update is confirmed. */
+    public void delivered(PendingUpdate update) {
+        lock.lock();
+        try {
+            if (update.inFlight) {
+                update.inFlight = false;
+                inFlight--;
+            }
+            for (Iterator<PendingUpdate> it = pending.iterator(); it.hasNext(); ) {
+                if (it.next() == update) {
+                    it.remove();
+                    break;
+                }
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records a failed delivery; the update is retried at {@code retryAtNanos} (System.nanoTime based). */
+    public void failed(PendingUpdate update, long retryAtNanos) {
+        lock.lock();
+        try {
+            if (update.inFlight) {
+                update.inFlight = false;
+                inFlight--;
+            }
+            update.attempts++;
+            update.retryAtNanos = retryAtNanos;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes every waiter for good: polls return what they have, the webhook sender stops. */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isAllowed(String type) {
+        if (allowedTypes == null) {
+            return !WebhookConfig.OPT_IN_TYPES.contains(type);
+        }
+        return allowedTypes.contains(type);
+    }
+
+    /** The update type: the first field that is not update_id. */
+    public static String typeOf(ObjectNode update) {
+        for (Iterator<String> names = update.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("update_id")) {
+                return name;
+            }
+        }
+        return "unknown";
+    }
+
+    private static long orderKeyOf(ObjectNode update, String type) {
+        JsonNode payload = update.path(type);
+        JsonNode chatId = payload.path("chat").path("id");
+        if (chatId.isMissingNode()) {
+            chatId = payload.path("message").path("chat").path("id");
+        }
+        if (chatId.canConvertToLong()) {
+            return chatId.asLong();
+        }
+        JsonNode userId = payload.path("from").path("id");
+        if (userId.isMissingNode()) {
+            userId = payload.path("user").path("id");
+        }
+        return userId.canConvertToLong() ? userId.asLong() : PendingUpdate.NO_ORDER_KEY;
+    }
+}
