@@ -81,16 +81,20 @@ public final class BotApiEmulator implements AutoCloseable {
     }
 
     /**
-     * The base URL a bot client appends its token and method to, Telegram-style:
-     * {@code apiBaseUrl() + token + "/" + method}, i.e. {@code http://127.0.0.1:PORT/bot}.
+     * The Bot API base URL in the form Telegram's has ({@code https://api.telegram.org}), i.e.
+     * {@code http://127.0.0.1:PORT}: requests go to {@code apiBaseUrl() + "/bot" + token + "/" + method}. This is what
+     * a Telescale {@code Bot}'s {@code apiBaseUrl} and the examples' {@code TELEGRAM_API_BASE} take.
      */
     public String apiBaseUrl() {
-        return serverUrl + "bot";
+        return serverUrl.substring(0, serverUrl.length() - 1);
     }
 
-    /** The base URL of downloads: {@code fileBaseUrl() + token + "/" + file_path}. */
+    /**
+     * The file download base URL in the form Telegram's has ({@code https://api.telegram.org/file}): downloads go to
+     * {@code fileBaseUrl() + "/bot" + token + "/" + file_path}.
+     */
     public String fileBaseUrl() {
-        return serverUrl + "file/bot";
+        return serverUrl + "file";
     }
 
     /** The server's root URL, {@code http://127.0.0.1:PORT/}. */

@@ -6,7 +6,7 @@ import dev.telescale.testkit.json.Json;
 /**
  * A file the emulator knows: uploaded by a bot, registered by a test, or referenced by URL (then without
  * bytes). Its {@code fileId} works in send methods and getFile, and its {@code filePath} downloads from
- * {@code fileBaseUrl() + token + "/" + filePath} when the bytes are known.
+ * {@code fileBaseUrl() + "/bot" + token + "/" + filePath} when the bytes are known.
  *
  * @param fileId       the file_id
  * @param fileUniqueId the file_unique_id

@@ -75,7 +75,7 @@ public final class TestApi {
 
     /** GETs a method with a query string (may be empty). */
     public Answer get(String token, String methodAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(emulator.apiBaseUrl() + token + "/" + methodAndQuery)).GET());
+        return send(HttpRequest.newBuilder(URI.create(emulator.apiBaseUrl() + "/bot" + token + "/" + methodAndQuery)).GET());
     }
 
     /** GETs any path of the server. */
@@ -101,7 +101,7 @@ public final class TestApi {
     }
 
     private URI uri(String token, String method) {
-        return URI.create(emulator.apiBaseUrl() + token + "/" + method);
+        return URI.create(emulator.apiBaseUrl() + "/bot" + token + "/" + method);
     }
 
     private Answer send(HttpRequest.Builder request) {
