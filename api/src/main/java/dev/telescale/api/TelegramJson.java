@@ -1,19 +1,19 @@
 package dev.telescale.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.telescale.api.json.ApiReader;
 import dev.telescale.api.json.ApiWriter;
+import dev.telescale.api.json.EncodedJson;
+import dev.telescale.api.json.ParameterDefaults;
 import dev.telescale.api.json.ValueReader;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  */
 public final class TelegramJson {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** Emoji and other non-BMP characters are written as UTF-8, not as escaped surrogate pairs. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
     private static final String METHODS_PACKAGE = "dev.telescale.api.methods.";
@@ -98,22 +100,43 @@ public final class TelegramJson {
 
     /** Writes an API object, a list of them, or a scalar as compact JSON. */
     public static String write(Object apiObjectOrList) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            new ApiWriter(g, null).writeValue(apiObjectOrList);
+        try {
+            PooledJsonOutput out = PooledJsonOutput.acquire();
+            new ApiWriter(out.generator(), null).writeValue(apiObjectOrList);
+            String json = out.takeString();
+            out.release();
+            return json;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
     }
 
     /** Writes as UTF-8 JSON bytes. */
     public static byte[] writeBytes(Object apiObjectOrList) {
-        try (ByteArrayBuilder out = new ByteArrayBuilder(FACTORY._getBufferRecycler(), 256)) {
-            try (JsonGenerator g = FACTORY.createGenerator(out)) {
-                new ApiWriter(g, null).writeValue(apiObjectOrList);
-            }
-            return out.toByteArray();
+        try {
+            PooledJsonOutput out = PooledJsonOutput.acquire();
+            new ApiWriter(out.generator(), null).writeValue(apiObjectOrList);
+            byte[] json = out.takeBytes();
+            out.release();
+            return json;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes a request for sending: UTF-8 JSON with {@code defaults} (nullable) applied to unset defaultable
+     * fields, plus the uploads to send as multipart parts (top-level ones left out of the JSON and named like
+     * their parameter, nested ones referenced as {@code attach://name}).
+     */
+    public static EncodedJson writeRequest(ApiObject request, ParameterDefaults defaults) {
+        try {
+            PooledJsonOutput out = PooledJsonOutput.acquire();
+            ApiWriter writer = new ApiWriter(out.generator(), defaults);
+            request.writeTo(writer);
+            byte[] json = out.takeBytes();
+            out.release();
+            return new EncodedJson(json, writer.attachments());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

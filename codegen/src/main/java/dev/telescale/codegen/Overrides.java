@@ -15,7 +15,8 @@ import java.util.Set;
  * The reviewed decisions the spec cannot express, read from {@code overrides.json}: how unions without a
  * derivable discriminator pick their variant, synthetic unions (ReplyMarkup), RichText's string and array
  * variants, the defaultable fields, the phrase marking String fields that really take a file (an
- * {@code "attach://"} reference, so they become InputFile), and Java renames for names that are keywords.
+ * {@code "attach://"} reference, so they become InputFile), the hot fields of very wide types (the others are
+ * stored in a lazily allocated holder), and Java renames for names that are keywords.
  */
 public record Overrides(Map<String, List<PresenceRule>> presenceUnions,
                         Map<String, SyntheticUnion> syntheticUnions,
@@ -23,6 +24,7 @@ public record Overrides(Map<String, List<PresenceRule>> presenceUnions,
                         Set<String> defaultableFields,
                         Set<String> defaultableTypes,
                         String inputFileMarker,
+                        Map<String, Set<String>> hotFields,
                         Map<String, String> javaRenames) {
 
     /** Picks {@code variant} when the object has {@code field} (and, if {@code equals} is set, it has that text). */
@@ -62,11 +64,13 @@ public record Overrides(Map<String, List<PresenceRule>> presenceUnions,
                     v.path("stringDescription").asText(), v.path("arrayVariant").asText(),
                     v.path("arrayAccessor").asText(), v.path("arrayDescription").asText()));
         });
+        Map<String, Set<String>> hot = new LinkedHashMap<>();
+        root.path("hotFields").properties().forEach(e -> hot.put(e.getKey(), new LinkedHashSet<>(strings(e.getValue()))));
         Map<String, String> renames = new LinkedHashMap<>();
         root.path("javaRenames").properties().forEach(e -> renames.put(e.getKey(), e.getValue().asText()));
         return new Overrides(presence, synthetic, scalar, new LinkedHashSet<>(strings(root.path("defaultableFields"))),
                 new LinkedHashSet<>(strings(root.path("defaultableTypes"))), root.path("inputFileMarker").asText(),
-                renames);
+                hot, renames);
     }
 
     private static List<PresenceRule> rules(JsonNode array) {

@@ -146,126 +146,343 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
     private long messageId;
     private long messageThreadId;
     private boolean messageThreadId$has;
-    private DirectMessagesTopic directMessagesTopic;
     private User from;
     private Chat senderChat;
-    private long senderBoostCount;
-    private boolean senderBoostCount$has;
-    private User senderBusinessBot;
-    private String senderTag;
     private long date;
-    private String guestQueryId;
     private String businessConnectionId;
     private Chat chat;
     private MessageOrigin forwardOrigin;
     private Boolean isTopicMessage;
-    private Boolean isAutomaticForward;
     private Message replyToMessage;
-    private ExternalReplyInfo externalReply;
-    private TextQuote quote;
-    private Story replyToStory;
-    private long replyToChecklistTaskId;
-    private boolean replyToChecklistTaskId$has;
-    private String replyToPollOptionId;
     private User viaBot;
-    private User guestBotCallerUser;
-    private Chat guestBotCallerChat;
     private long editDate;
     private boolean editDate$has;
-    private Boolean hasProtectedContent;
-    private Boolean isFromOffline;
-    private Boolean isPaidPost;
     private String mediaGroupId;
     private String authorSignature;
-    private long paidStarCount;
-    private boolean paidStarCount$has;
     private String text;
     private List<MessageEntity> entities;
     private LinkPreviewOptions linkPreviewOptions;
-    private SuggestedPostInfo suggestedPostInfo;
-    private String effectId;
-    private RichMessage richMessage;
-    private Animation animation;
-    private Audio audio;
     private Document document;
-    private LivePhoto livePhoto;
-    private PaidMediaInfo paidMedia;
     private List<PhotoSize> photo;
     private Sticker sticker;
-    private Story story;
     private Video video;
-    private VideoNote videoNote;
     private Voice voice;
     private String caption;
     private List<MessageEntity> captionEntities;
-    private Boolean showCaptionAboveMedia;
-    private Boolean hasMediaSpoiler;
-    private Checklist checklist;
-    private Contact contact;
-    private Dice dice;
-    private Game game;
-    private Poll poll;
-    private Venue venue;
-    private Location location;
     private List<User> newChatMembers;
-    private User leftChatMember;
-    private ChatOwnerLeft chatOwnerLeft;
-    private ChatOwnerChanged chatOwnerChanged;
-    private String newChatTitle;
-    private List<PhotoSize> newChatPhoto;
-    private Boolean deleteChatPhoto;
-    private Boolean groupChatCreated;
-    private Boolean supergroupChatCreated;
-    private Boolean channelChatCreated;
-    private MessageAutoDeleteTimerChanged messageAutoDeleteTimerChanged;
-    private long migrateToChatId;
-    private boolean migrateToChatId$has;
-    private long migrateFromChatId;
-    private boolean migrateFromChatId$has;
-    private MaybeInaccessibleMessage pinnedMessage;
-    private Invoice invoice;
-    private SuccessfulPayment successfulPayment;
-    private RefundedPayment refundedPayment;
-    private UsersShared usersShared;
-    private ChatShared chatShared;
-    private GiftInfo gift;
-    private UniqueGiftInfo uniqueGift;
-    private GiftInfo giftUpgradeSent;
-    private String connectedWebsite;
-    private WriteAccessAllowed writeAccessAllowed;
-    private PassportData passportData;
-    private ProximityAlertTriggered proximityAlertTriggered;
-    private ChatBoostAdded boostAdded;
-    private ChatBackground chatBackgroundSet;
-    private ChecklistTasksDone checklistTasksDone;
-    private ChecklistTasksAdded checklistTasksAdded;
-    private DirectMessagePriceChanged directMessagePriceChanged;
-    private ForumTopicCreated forumTopicCreated;
-    private ForumTopicEdited forumTopicEdited;
-    private ForumTopicClosed forumTopicClosed;
-    private ForumTopicReopened forumTopicReopened;
-    private GeneralForumTopicHidden generalForumTopicHidden;
-    private GeneralForumTopicUnhidden generalForumTopicUnhidden;
-    private GiveawayCreated giveawayCreated;
-    private Giveaway giveaway;
-    private GiveawayWinners giveawayWinners;
-    private GiveawayCompleted giveawayCompleted;
-    private ManagedBotCreated managedBotCreated;
-    private PaidMessagePriceChanged paidMessagePriceChanged;
-    private PollOptionAdded pollOptionAdded;
-    private PollOptionDeleted pollOptionDeleted;
-    private SuggestedPostApproved suggestedPostApproved;
-    private SuggestedPostApprovalFailed suggestedPostApprovalFailed;
-    private SuggestedPostDeclined suggestedPostDeclined;
-    private SuggestedPostPaid suggestedPostPaid;
-    private SuggestedPostRefunded suggestedPostRefunded;
-    private VideoChatScheduled videoChatScheduled;
-    private VideoChatStarted videoChatStarted;
-    private VideoChatEnded videoChatEnded;
-    private VideoChatParticipantsInvited videoChatParticipantsInvited;
-    private WebAppData webAppData;
     private InlineKeyboardMarkup replyMarkup;
+    private Cold cold;
     private Map<String, JsonNode> unknown;
+
+    /**
+     * The rarely present fields, kept apart so the common case allocates a small object.
+     */
+    private static final class Cold {
+        private DirectMessagesTopic directMessagesTopic;
+        private long senderBoostCount;
+        private boolean senderBoostCount$has;
+        private User senderBusinessBot;
+        private String senderTag;
+        private String guestQueryId;
+        private Boolean isAutomaticForward;
+        private ExternalReplyInfo externalReply;
+        private TextQuote quote;
+        private Story replyToStory;
+        private long replyToChecklistTaskId;
+        private boolean replyToChecklistTaskId$has;
+        private String replyToPollOptionId;
+        private User guestBotCallerUser;
+        private Chat guestBotCallerChat;
+        private Boolean hasProtectedContent;
+        private Boolean isFromOffline;
+        private Boolean isPaidPost;
+        private long paidStarCount;
+        private boolean paidStarCount$has;
+        private SuggestedPostInfo suggestedPostInfo;
+        private String effectId;
+        private RichMessage richMessage;
+        private Animation animation;
+        private Audio audio;
+        private LivePhoto livePhoto;
+        private PaidMediaInfo paidMedia;
+        private Story story;
+        private VideoNote videoNote;
+        private Boolean showCaptionAboveMedia;
+        private Boolean hasMediaSpoiler;
+        private Checklist checklist;
+        private Contact contact;
+        private Dice dice;
+        private Game game;
+        private Poll poll;
+        private Venue venue;
+        private Location location;
+        private User leftChatMember;
+        private ChatOwnerLeft chatOwnerLeft;
+        private ChatOwnerChanged chatOwnerChanged;
+        private String newChatTitle;
+        private List<PhotoSize> newChatPhoto;
+        private Boolean deleteChatPhoto;
+        private Boolean groupChatCreated;
+        private Boolean supergroupChatCreated;
+        private Boolean channelChatCreated;
+        private MessageAutoDeleteTimerChanged messageAutoDeleteTimerChanged;
+        private long migrateToChatId;
+        private boolean migrateToChatId$has;
+        private long migrateFromChatId;
+        private boolean migrateFromChatId$has;
+        private MaybeInaccessibleMessage pinnedMessage;
+        private Invoice invoice;
+        private SuccessfulPayment successfulPayment;
+        private RefundedPayment refundedPayment;
+        private UsersShared usersShared;
+        private ChatShared chatShared;
+        private GiftInfo gift;
+        private UniqueGiftInfo uniqueGift;
+        private GiftInfo giftUpgradeSent;
+        private String connectedWebsite;
+        private WriteAccessAllowed writeAccessAllowed;
+        private PassportData passportData;
+        private ProximityAlertTriggered proximityAlertTriggered;
+        private ChatBoostAdded boostAdded;
+        private ChatBackground chatBackgroundSet;
+        private ChecklistTasksDone checklistTasksDone;
+        private ChecklistTasksAdded checklistTasksAdded;
+        private DirectMessagePriceChanged directMessagePriceChanged;
+        private ForumTopicCreated forumTopicCreated;
+        private ForumTopicEdited forumTopicEdited;
+        private ForumTopicClosed forumTopicClosed;
+        private ForumTopicReopened forumTopicReopened;
+        private GeneralForumTopicHidden generalForumTopicHidden;
+        private GeneralForumTopicUnhidden generalForumTopicUnhidden;
+        private GiveawayCreated giveawayCreated;
+        private Giveaway giveaway;
+        private GiveawayWinners giveawayWinners;
+        private GiveawayCompleted giveawayCompleted;
+        private ManagedBotCreated managedBotCreated;
+        private PaidMessagePriceChanged paidMessagePriceChanged;
+        private PollOptionAdded pollOptionAdded;
+        private PollOptionDeleted pollOptionDeleted;
+        private SuggestedPostApproved suggestedPostApproved;
+        private SuggestedPostApprovalFailed suggestedPostApprovalFailed;
+        private SuggestedPostDeclined suggestedPostDeclined;
+        private SuggestedPostPaid suggestedPostPaid;
+        private SuggestedPostRefunded suggestedPostRefunded;
+        private VideoChatScheduled videoChatScheduled;
+        private VideoChatStarted videoChatStarted;
+        private VideoChatEnded videoChatEnded;
+        private VideoChatParticipantsInvited videoChatParticipantsInvited;
+        private WebAppData webAppData;
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Cold o)) {
+                return false;
+            }
+            return Objects.equals(directMessagesTopic, o.directMessagesTopic)
+                    && senderBoostCount == o.senderBoostCount
+                    && senderBoostCount$has == o.senderBoostCount$has
+                    && Objects.equals(senderBusinessBot, o.senderBusinessBot)
+                    && Objects.equals(senderTag, o.senderTag)
+                    && Objects.equals(guestQueryId, o.guestQueryId)
+                    && Objects.equals(isAutomaticForward, o.isAutomaticForward)
+                    && Objects.equals(externalReply, o.externalReply)
+                    && Objects.equals(quote, o.quote)
+                    && Objects.equals(replyToStory, o.replyToStory)
+                    && replyToChecklistTaskId == o.replyToChecklistTaskId
+                    && replyToChecklistTaskId$has == o.replyToChecklistTaskId$has
+                    && Objects.equals(replyToPollOptionId, o.replyToPollOptionId)
+                    && Objects.equals(guestBotCallerUser, o.guestBotCallerUser)
+                    && Objects.equals(guestBotCallerChat, o.guestBotCallerChat)
+                    && Objects.equals(hasProtectedContent, o.hasProtectedContent)
+                    && Objects.equals(isFromOffline, o.isFromOffline)
+                    && Objects.equals(isPaidPost, o.isPaidPost)
+                    && paidStarCount == o.paidStarCount
+                    && paidStarCount$has == o.paidStarCount$has
+                    && Objects.equals(suggestedPostInfo, o.suggestedPostInfo)
+                    && Objects.equals(effectId, o.effectId)
+                    && Objects.equals(richMessage, o.richMessage)
+                    && Objects.equals(animation, o.animation)
+                    && Objects.equals(audio, o.audio)
+                    && Objects.equals(livePhoto, o.livePhoto)
+                    && Objects.equals(paidMedia, o.paidMedia)
+                    && Objects.equals(story, o.story)
+                    && Objects.equals(videoNote, o.videoNote)
+                    && Objects.equals(showCaptionAboveMedia, o.showCaptionAboveMedia)
+                    && Objects.equals(hasMediaSpoiler, o.hasMediaSpoiler)
+                    && Objects.equals(checklist, o.checklist)
+                    && Objects.equals(contact, o.contact)
+                    && Objects.equals(dice, o.dice)
+                    && Objects.equals(game, o.game)
+                    && Objects.equals(poll, o.poll)
+                    && Objects.equals(venue, o.venue)
+                    && Objects.equals(location, o.location)
+                    && Objects.equals(leftChatMember, o.leftChatMember)
+                    && Objects.equals(chatOwnerLeft, o.chatOwnerLeft)
+                    && Objects.equals(chatOwnerChanged, o.chatOwnerChanged)
+                    && Objects.equals(newChatTitle, o.newChatTitle)
+                    && Objects.equals(newChatPhoto, o.newChatPhoto)
+                    && Objects.equals(deleteChatPhoto, o.deleteChatPhoto)
+                    && Objects.equals(groupChatCreated, o.groupChatCreated)
+                    && Objects.equals(supergroupChatCreated, o.supergroupChatCreated)
+                    && Objects.equals(channelChatCreated, o.channelChatCreated)
+                    && Objects.equals(messageAutoDeleteTimerChanged, o.messageAutoDeleteTimerChanged)
+                    && migrateToChatId == o.migrateToChatId
+                    && migrateToChatId$has == o.migrateToChatId$has
+                    && migrateFromChatId == o.migrateFromChatId
+                    && migrateFromChatId$has == o.migrateFromChatId$has
+                    && Objects.equals(pinnedMessage, o.pinnedMessage)
+                    && Objects.equals(invoice, o.invoice)
+                    && Objects.equals(successfulPayment, o.successfulPayment)
+                    && Objects.equals(refundedPayment, o.refundedPayment)
+                    && Objects.equals(usersShared, o.usersShared)
+                    && Objects.equals(chatShared, o.chatShared)
+                    && Objects.equals(gift, o.gift)
+                    && Objects.equals(uniqueGift, o.uniqueGift)
+                    && Objects.equals(giftUpgradeSent, o.giftUpgradeSent)
+                    && Objects.equals(connectedWebsite, o.connectedWebsite)
+                    && Objects.equals(writeAccessAllowed, o.writeAccessAllowed)
+                    && Objects.equals(passportData, o.passportData)
+                    && Objects.equals(proximityAlertTriggered, o.proximityAlertTriggered)
+                    && Objects.equals(boostAdded, o.boostAdded)
+                    && Objects.equals(chatBackgroundSet, o.chatBackgroundSet)
+                    && Objects.equals(checklistTasksDone, o.checklistTasksDone)
+                    && Objects.equals(checklistTasksAdded, o.checklistTasksAdded)
+                    && Objects.equals(directMessagePriceChanged, o.directMessagePriceChanged)
+                    && Objects.equals(forumTopicCreated, o.forumTopicCreated)
+                    && Objects.equals(forumTopicEdited, o.forumTopicEdited)
+                    && Objects.equals(forumTopicClosed, o.forumTopicClosed)
+                    && Objects.equals(forumTopicReopened, o.forumTopicReopened)
+                    && Objects.equals(generalForumTopicHidden, o.generalForumTopicHidden)
+                    && Objects.equals(generalForumTopicUnhidden, o.generalForumTopicUnhidden)
+                    && Objects.equals(giveawayCreated, o.giveawayCreated)
+                    && Objects.equals(giveaway, o.giveaway)
+                    && Objects.equals(giveawayWinners, o.giveawayWinners)
+                    && Objects.equals(giveawayCompleted, o.giveawayCompleted)
+                    && Objects.equals(managedBotCreated, o.managedBotCreated)
+                    && Objects.equals(paidMessagePriceChanged, o.paidMessagePriceChanged)
+                    && Objects.equals(pollOptionAdded, o.pollOptionAdded)
+                    && Objects.equals(pollOptionDeleted, o.pollOptionDeleted)
+                    && Objects.equals(suggestedPostApproved, o.suggestedPostApproved)
+                    && Objects.equals(suggestedPostApprovalFailed, o.suggestedPostApprovalFailed)
+                    && Objects.equals(suggestedPostDeclined, o.suggestedPostDeclined)
+                    && Objects.equals(suggestedPostPaid, o.suggestedPostPaid)
+                    && Objects.equals(suggestedPostRefunded, o.suggestedPostRefunded)
+                    && Objects.equals(videoChatScheduled, o.videoChatScheduled)
+                    && Objects.equals(videoChatStarted, o.videoChatStarted)
+                    && Objects.equals(videoChatEnded, o.videoChatEnded)
+                    && Objects.equals(videoChatParticipantsInvited, o.videoChatParticipantsInvited)
+                    && Objects.equals(webAppData, o.webAppData);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 1;
+            h = 31 * h + Objects.hashCode(directMessagesTopic);
+            h = 31 * h + Long.hashCode(senderBoostCount);
+            h = 31 * h + Boolean.hashCode(senderBoostCount$has);
+            h = 31 * h + Objects.hashCode(senderBusinessBot);
+            h = 31 * h + Objects.hashCode(senderTag);
+            h = 31 * h + Objects.hashCode(guestQueryId);
+            h = 31 * h + Objects.hashCode(isAutomaticForward);
+            h = 31 * h + Objects.hashCode(externalReply);
+            h = 31 * h + Objects.hashCode(quote);
+            h = 31 * h + Objects.hashCode(replyToStory);
+            h = 31 * h + Long.hashCode(replyToChecklistTaskId);
+            h = 31 * h + Boolean.hashCode(replyToChecklistTaskId$has);
+            h = 31 * h + Objects.hashCode(replyToPollOptionId);
+            h = 31 * h + Objects.hashCode(guestBotCallerUser);
+            h = 31 * h + Objects.hashCode(guestBotCallerChat);
+            h = 31 * h + Objects.hashCode(hasProtectedContent);
+            h = 31 * h + Objects.hashCode(isFromOffline);
+            h = 31 * h + Objects.hashCode(isPaidPost);
+            h = 31 * h + Long.hashCode(paidStarCount);
+            h = 31 * h + Boolean.hashCode(paidStarCount$has);
+            h = 31 * h + Objects.hashCode(suggestedPostInfo);
+            h = 31 * h + Objects.hashCode(effectId);
+            h = 31 * h + Objects.hashCode(richMessage);
+            h = 31 * h + Objects.hashCode(animation);
+            h = 31 * h + Objects.hashCode(audio);
+            h = 31 * h + Objects.hashCode(livePhoto);
+            h = 31 * h + Objects.hashCode(paidMedia);
+            h = 31 * h + Objects.hashCode(story);
+            h = 31 * h + Objects.hashCode(videoNote);
+            h = 31 * h + Objects.hashCode(showCaptionAboveMedia);
+            h = 31 * h + Objects.hashCode(hasMediaSpoiler);
+            h = 31 * h + Objects.hashCode(checklist);
+            h = 31 * h + Objects.hashCode(contact);
+            h = 31 * h + Objects.hashCode(dice);
+            h = 31 * h + Objects.hashCode(game);
+            h = 31 * h + Objects.hashCode(poll);
+            h = 31 * h + Objects.hashCode(venue);
+            h = 31 * h + Objects.hashCode(location);
+            h = 31 * h + Objects.hashCode(leftChatMember);
+            h = 31 * h + Objects.hashCode(chatOwnerLeft);
+            h = 31 * h + Objects.hashCode(chatOwnerChanged);
+            h = 31 * h + Objects.hashCode(newChatTitle);
+            h = 31 * h + Objects.hashCode(newChatPhoto);
+            h = 31 * h + Objects.hashCode(deleteChatPhoto);
+            h = 31 * h + Objects.hashCode(groupChatCreated);
+            h = 31 * h + Objects.hashCode(supergroupChatCreated);
+            h = 31 * h + Objects.hashCode(channelChatCreated);
+            h = 31 * h + Objects.hashCode(messageAutoDeleteTimerChanged);
+            h = 31 * h + Long.hashCode(migrateToChatId);
+            h = 31 * h + Boolean.hashCode(migrateToChatId$has);
+            h = 31 * h + Long.hashCode(migrateFromChatId);
+            h = 31 * h + Boolean.hashCode(migrateFromChatId$has);
+            h = 31 * h + Objects.hashCode(pinnedMessage);
+            h = 31 * h + Objects.hashCode(invoice);
+            h = 31 * h + Objects.hashCode(successfulPayment);
+            h = 31 * h + Objects.hashCode(refundedPayment);
+            h = 31 * h + Objects.hashCode(usersShared);
+            h = 31 * h + Objects.hashCode(chatShared);
+            h = 31 * h + Objects.hashCode(gift);
+            h = 31 * h + Objects.hashCode(uniqueGift);
+            h = 31 * h + Objects.hashCode(giftUpgradeSent);
+            h = 31 * h + Objects.hashCode(connectedWebsite);
+            h = 31 * h + Objects.hashCode(writeAccessAllowed);
+            h = 31 * h + Objects.hashCode(passportData);
+            h = 31 * h + Objects.hashCode(proximityAlertTriggered);
+            h = 31 * h + Objects.hashCode(boostAdded);
+            h = 31 * h + Objects.hashCode(chatBackgroundSet);
+            h = 31 * h + Objects.hashCode(checklistTasksDone);
+            h = 31 * h + Objects.hashCode(checklistTasksAdded);
+            h = 31 * h + Objects.hashCode(directMessagePriceChanged);
+            h = 31 * h + Objects.hashCode(forumTopicCreated);
+            h = 31 * h + Objects.hashCode(forumTopicEdited);
+            h = 31 * h + Objects.hashCode(forumTopicClosed);
+            h = 31 * h + Objects.hashCode(forumTopicReopened);
+            h = 31 * h + Objects.hashCode(generalForumTopicHidden);
+            h = 31 * h + Objects.hashCode(generalForumTopicUnhidden);
+            h = 31 * h + Objects.hashCode(giveawayCreated);
+            h = 31 * h + Objects.hashCode(giveaway);
+            h = 31 * h + Objects.hashCode(giveawayWinners);
+            h = 31 * h + Objects.hashCode(giveawayCompleted);
+            h = 31 * h + Objects.hashCode(managedBotCreated);
+            h = 31 * h + Objects.hashCode(paidMessagePriceChanged);
+            h = 31 * h + Objects.hashCode(pollOptionAdded);
+            h = 31 * h + Objects.hashCode(pollOptionDeleted);
+            h = 31 * h + Objects.hashCode(suggestedPostApproved);
+            h = 31 * h + Objects.hashCode(suggestedPostApprovalFailed);
+            h = 31 * h + Objects.hashCode(suggestedPostDeclined);
+            h = 31 * h + Objects.hashCode(suggestedPostPaid);
+            h = 31 * h + Objects.hashCode(suggestedPostRefunded);
+            h = 31 * h + Objects.hashCode(videoChatScheduled);
+            h = 31 * h + Objects.hashCode(videoChatStarted);
+            h = 31 * h + Objects.hashCode(videoChatEnded);
+            h = 31 * h + Objects.hashCode(videoChatParticipantsInvited);
+            h = 31 * h + Objects.hashCode(webAppData);
+            return h;
+        }
+    }
+
+    private Cold cold() {
+        Cold c = cold;
+        if (c == null) {
+            c = new Cold();
+            cold = c;
+        }
+        return c;
+    }
 
     private Message() {
     }
@@ -285,118 +502,118 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
             switch (f) {
                 case "message_id" -> o.messageId = r.nextLong();
                 case "message_thread_id" -> { if (r.nextValue()) { o.messageThreadId = r.readLong(); o.messageThreadId$has = true; } }
-                case "direct_messages_topic" -> o.directMessagesTopic = r.nextValue() ? DirectMessagesTopic.read(r) : null;
+                case "direct_messages_topic" -> { if (r.nextValue()) { o.cold().directMessagesTopic = DirectMessagesTopic.read(r); } }
                 case "from" -> o.from = r.nextValue() ? User.read(r) : null;
                 case "sender_chat" -> o.senderChat = r.nextValue() ? Chat.read(r) : null;
-                case "sender_boost_count" -> { if (r.nextValue()) { o.senderBoostCount = r.readLong(); o.senderBoostCount$has = true; } }
-                case "sender_business_bot" -> o.senderBusinessBot = r.nextValue() ? User.read(r) : null;
-                case "sender_tag" -> o.senderTag = r.nextString();
+                case "sender_boost_count" -> { if (r.nextValue()) { Cold c = o.cold(); c.senderBoostCount = r.readLong(); c.senderBoostCount$has = true; } }
+                case "sender_business_bot" -> { if (r.nextValue()) { o.cold().senderBusinessBot = User.read(r); } }
+                case "sender_tag" -> { String v = r.nextString(); if (v != null) { o.cold().senderTag = v; } }
                 case "date" -> o.date = r.nextLong();
-                case "guest_query_id" -> o.guestQueryId = r.nextString();
+                case "guest_query_id" -> { String v = r.nextString(); if (v != null) { o.cold().guestQueryId = v; } }
                 case "business_connection_id" -> o.businessConnectionId = r.nextString();
                 case "chat" -> o.chat = r.nextValue() ? Chat.read(r) : null;
                 case "forward_origin" -> o.forwardOrigin = r.nextValue() ? MessageOrigin.read(r) : null;
                 case "is_topic_message" -> o.isTopicMessage = r.nextBooleanObject();
-                case "is_automatic_forward" -> o.isAutomaticForward = r.nextBooleanObject();
+                case "is_automatic_forward" -> { Boolean v = r.nextBooleanObject(); if (v != null) { o.cold().isAutomaticForward = v; } }
                 case "reply_to_message" -> o.replyToMessage = r.nextValue() ? Message.read(r) : null;
-                case "external_reply" -> o.externalReply = r.nextValue() ? ExternalReplyInfo.read(r) : null;
-                case "quote" -> o.quote = r.nextValue() ? TextQuote.read(r) : null;
-                case "reply_to_story" -> o.replyToStory = r.nextValue() ? Story.read(r) : null;
-                case "reply_to_checklist_task_id" -> { if (r.nextValue()) { o.replyToChecklistTaskId = r.readLong(); o.replyToChecklistTaskId$has = true; } }
-                case "reply_to_poll_option_id" -> o.replyToPollOptionId = r.nextString();
+                case "external_reply" -> { if (r.nextValue()) { o.cold().externalReply = ExternalReplyInfo.read(r); } }
+                case "quote" -> { if (r.nextValue()) { o.cold().quote = TextQuote.read(r); } }
+                case "reply_to_story" -> { if (r.nextValue()) { o.cold().replyToStory = Story.read(r); } }
+                case "reply_to_checklist_task_id" -> { if (r.nextValue()) { Cold c = o.cold(); c.replyToChecklistTaskId = r.readLong(); c.replyToChecklistTaskId$has = true; } }
+                case "reply_to_poll_option_id" -> { String v = r.nextString(); if (v != null) { o.cold().replyToPollOptionId = v; } }
                 case "via_bot" -> o.viaBot = r.nextValue() ? User.read(r) : null;
-                case "guest_bot_caller_user" -> o.guestBotCallerUser = r.nextValue() ? User.read(r) : null;
-                case "guest_bot_caller_chat" -> o.guestBotCallerChat = r.nextValue() ? Chat.read(r) : null;
+                case "guest_bot_caller_user" -> { if (r.nextValue()) { o.cold().guestBotCallerUser = User.read(r); } }
+                case "guest_bot_caller_chat" -> { if (r.nextValue()) { o.cold().guestBotCallerChat = Chat.read(r); } }
                 case "edit_date" -> { if (r.nextValue()) { o.editDate = r.readLong(); o.editDate$has = true; } }
-                case "has_protected_content" -> o.hasProtectedContent = r.nextBooleanObject();
-                case "is_from_offline" -> o.isFromOffline = r.nextBooleanObject();
-                case "is_paid_post" -> o.isPaidPost = r.nextBooleanObject();
+                case "has_protected_content" -> { Boolean v = r.nextBooleanObject(); if (v != null) { o.cold().hasProtectedContent = v; } }
+                case "is_from_offline" -> { Boolean v = r.nextBooleanObject(); if (v != null) { o.cold().isFromOffline = v; } }
+                case "is_paid_post" -> { Boolean v = r.nextBooleanObject(); if (v != null) { o.cold().isPaidPost = v; } }
                 case "media_group_id" -> o.mediaGroupId = r.nextString();
                 case "author_signature" -> o.authorSignature = r.nextString();
-                case "paid_star_count" -> { if (r.nextValue()) { o.paidStarCount = r.readLong(); o.paidStarCount$has = true; } }
+                case "paid_star_count" -> { if (r.nextValue()) { Cold c = o.cold(); c.paidStarCount = r.readLong(); c.paidStarCount$has = true; } }
                 case "text" -> o.text = r.nextString();
                 case "entities" -> o.entities = r.nextValue() ? r.readList(MessageEntity::read) : null;
                 case "link_preview_options" -> o.linkPreviewOptions = r.nextValue() ? LinkPreviewOptions.read(r) : null;
-                case "suggested_post_info" -> o.suggestedPostInfo = r.nextValue() ? SuggestedPostInfo.read(r) : null;
-                case "effect_id" -> o.effectId = r.nextString();
-                case "rich_message" -> o.richMessage = r.nextValue() ? RichMessage.read(r) : null;
-                case "animation" -> o.animation = r.nextValue() ? Animation.read(r) : null;
-                case "audio" -> o.audio = r.nextValue() ? Audio.read(r) : null;
+                case "suggested_post_info" -> { if (r.nextValue()) { o.cold().suggestedPostInfo = SuggestedPostInfo.read(r); } }
+                case "effect_id" -> { String v = r.nextString(); if (v != null) { o.cold().effectId = v; } }
+                case "rich_message" -> { if (r.nextValue()) { o.cold().richMessage = RichMessage.read(r); } }
+                case "animation" -> { if (r.nextValue()) { o.cold().animation = Animation.read(r); } }
+                case "audio" -> { if (r.nextValue()) { o.cold().audio = Audio.read(r); } }
                 case "document" -> o.document = r.nextValue() ? Document.read(r) : null;
-                case "live_photo" -> o.livePhoto = r.nextValue() ? LivePhoto.read(r) : null;
-                case "paid_media" -> o.paidMedia = r.nextValue() ? PaidMediaInfo.read(r) : null;
+                case "live_photo" -> { if (r.nextValue()) { o.cold().livePhoto = LivePhoto.read(r); } }
+                case "paid_media" -> { if (r.nextValue()) { o.cold().paidMedia = PaidMediaInfo.read(r); } }
                 case "photo" -> o.photo = r.nextValue() ? r.readList(PhotoSize::read) : null;
                 case "sticker" -> o.sticker = r.nextValue() ? Sticker.read(r) : null;
-                case "story" -> o.story = r.nextValue() ? Story.read(r) : null;
+                case "story" -> { if (r.nextValue()) { o.cold().story = Story.read(r); } }
                 case "video" -> o.video = r.nextValue() ? Video.read(r) : null;
-                case "video_note" -> o.videoNote = r.nextValue() ? VideoNote.read(r) : null;
+                case "video_note" -> { if (r.nextValue()) { o.cold().videoNote = VideoNote.read(r); } }
                 case "voice" -> o.voice = r.nextValue() ? Voice.read(r) : null;
                 case "caption" -> o.caption = r.nextString();
                 case "caption_entities" -> o.captionEntities = r.nextValue() ? r.readList(MessageEntity::read) : null;
-                case "show_caption_above_media" -> o.showCaptionAboveMedia = r.nextBooleanObject();
-                case "has_media_spoiler" -> o.hasMediaSpoiler = r.nextBooleanObject();
-                case "checklist" -> o.checklist = r.nextValue() ? Checklist.read(r) : null;
-                case "contact" -> o.contact = r.nextValue() ? Contact.read(r) : null;
-                case "dice" -> o.dice = r.nextValue() ? Dice.read(r) : null;
-                case "game" -> o.game = r.nextValue() ? Game.read(r) : null;
-                case "poll" -> o.poll = r.nextValue() ? Poll.read(r) : null;
-                case "venue" -> o.venue = r.nextValue() ? Venue.read(r) : null;
-                case "location" -> o.location = r.nextValue() ? Location.read(r) : null;
+                case "show_caption_above_media" -> { Boolean v = r.nextBooleanObject(); if (v != null) { o.cold().showCaptionAboveMedia = v; } }
+                case "has_media_spoiler" -> { Boolean v = r.nextBooleanObject(); if (v != null) { o.cold().hasMediaSpoiler = v; } }
+                case "checklist" -> { if (r.nextValue()) { o.cold().checklist = Checklist.read(r); } }
+                case "contact" -> { if (r.nextValue()) { o.cold().contact = Contact.read(r); } }
+                case "dice" -> { if (r.nextValue()) { o.cold().dice = Dice.read(r); } }
+                case "game" -> { if (r.nextValue()) { o.cold().game = Game.read(r); } }
+                case "poll" -> { if (r.nextValue()) { o.cold().poll = Poll.read(r); } }
+                case "venue" -> { if (r.nextValue()) { o.cold().venue = Venue.read(r); } }
+                case "location" -> { if (r.nextValue()) { o.cold().location = Location.read(r); } }
                 case "new_chat_members" -> o.newChatMembers = r.nextValue() ? r.readList(User::read) : null;
-                case "left_chat_member" -> o.leftChatMember = r.nextValue() ? User.read(r) : null;
-                case "chat_owner_left" -> o.chatOwnerLeft = r.nextValue() ? ChatOwnerLeft.read(r) : null;
-                case "chat_owner_changed" -> o.chatOwnerChanged = r.nextValue() ? ChatOwnerChanged.read(r) : null;
-                case "new_chat_title" -> o.newChatTitle = r.nextString();
-                case "new_chat_photo" -> o.newChatPhoto = r.nextValue() ? r.readList(PhotoSize::read) : null;
-                case "delete_chat_photo" -> o.deleteChatPhoto = r.nextBooleanObject();
-                case "group_chat_created" -> o.groupChatCreated = r.nextBooleanObject();
-                case "supergroup_chat_created" -> o.supergroupChatCreated = r.nextBooleanObject();
-                case "channel_chat_created" -> o.channelChatCreated = r.nextBooleanObject();
-                case "message_auto_delete_timer_changed" -> o.messageAutoDeleteTimerChanged = r.nextValue() ? MessageAutoDeleteTimerChanged.read(r) : null;
-                case "migrate_to_chat_id" -> { if (r.nextValue()) { o.migrateToChatId = r.readLong(); o.migrateToChatId$has = true; } }
-                case "migrate_from_chat_id" -> { if (r.nextValue()) { o.migrateFromChatId = r.readLong(); o.migrateFromChatId$has = true; } }
-                case "pinned_message" -> o.pinnedMessage = r.nextValue() ? MaybeInaccessibleMessage.read(r) : null;
-                case "invoice" -> o.invoice = r.nextValue() ? Invoice.read(r) : null;
-                case "successful_payment" -> o.successfulPayment = r.nextValue() ? SuccessfulPayment.read(r) : null;
-                case "refunded_payment" -> o.refundedPayment = r.nextValue() ? RefundedPayment.read(r) : null;
-                case "users_shared" -> o.usersShared = r.nextValue() ? UsersShared.read(r) : null;
-                case "chat_shared" -> o.chatShared = r.nextValue() ? ChatShared.read(r) : null;
-                case "gift" -> o.gift = r.nextValue() ? GiftInfo.read(r) : null;
-                case "unique_gift" -> o.uniqueGift = r.nextValue() ? UniqueGiftInfo.read(r) : null;
-                case "gift_upgrade_sent" -> o.giftUpgradeSent = r.nextValue() ? GiftInfo.read(r) : null;
-                case "connected_website" -> o.connectedWebsite = r.nextString();
-                case "write_access_allowed" -> o.writeAccessAllowed = r.nextValue() ? WriteAccessAllowed.read(r) : null;
-                case "passport_data" -> o.passportData = r.nextValue() ? PassportData.read(r) : null;
-                case "proximity_alert_triggered" -> o.proximityAlertTriggered = r.nextValue() ? ProximityAlertTriggered.read(r) : null;
-                case "boost_added" -> o.boostAdded = r.nextValue() ? ChatBoostAdded.read(r) : null;
-                case "chat_background_set" -> o.chatBackgroundSet = r.nextValue() ? ChatBackground.read(r) : null;
-                case "checklist_tasks_done" -> o.checklistTasksDone = r.nextValue() ? ChecklistTasksDone.read(r) : null;
-                case "checklist_tasks_added" -> o.checklistTasksAdded = r.nextValue() ? ChecklistTasksAdded.read(r) : null;
-                case "direct_message_price_changed" -> o.directMessagePriceChanged = r.nextValue() ? DirectMessagePriceChanged.read(r) : null;
-                case "forum_topic_created" -> o.forumTopicCreated = r.nextValue() ? ForumTopicCreated.read(r) : null;
-                case "forum_topic_edited" -> o.forumTopicEdited = r.nextValue() ? ForumTopicEdited.read(r) : null;
-                case "forum_topic_closed" -> o.forumTopicClosed = r.nextValue() ? ForumTopicClosed.read(r) : null;
-                case "forum_topic_reopened" -> o.forumTopicReopened = r.nextValue() ? ForumTopicReopened.read(r) : null;
-                case "general_forum_topic_hidden" -> o.generalForumTopicHidden = r.nextValue() ? GeneralForumTopicHidden.read(r) : null;
-                case "general_forum_topic_unhidden" -> o.generalForumTopicUnhidden = r.nextValue() ? GeneralForumTopicUnhidden.read(r) : null;
-                case "giveaway_created" -> o.giveawayCreated = r.nextValue() ? GiveawayCreated.read(r) : null;
-                case "giveaway" -> o.giveaway = r.nextValue() ? Giveaway.read(r) : null;
-                case "giveaway_winners" -> o.giveawayWinners = r.nextValue() ? GiveawayWinners.read(r) : null;
-                case "giveaway_completed" -> o.giveawayCompleted = r.nextValue() ? GiveawayCompleted.read(r) : null;
-                case "managed_bot_created" -> o.managedBotCreated = r.nextValue() ? ManagedBotCreated.read(r) : null;
-                case "paid_message_price_changed" -> o.paidMessagePriceChanged = r.nextValue() ? PaidMessagePriceChanged.read(r) : null;
-                case "poll_option_added" -> o.pollOptionAdded = r.nextValue() ? PollOptionAdded.read(r) : null;
-                case "poll_option_deleted" -> o.pollOptionDeleted = r.nextValue() ? PollOptionDeleted.read(r) : null;
-                case "suggested_post_approved" -> o.suggestedPostApproved = r.nextValue() ? SuggestedPostApproved.read(r) : null;
-                case "suggested_post_approval_failed" -> o.suggestedPostApprovalFailed = r.nextValue() ? SuggestedPostApprovalFailed.read(r) : null;
-                case "suggested_post_declined" -> o.suggestedPostDeclined = r.nextValue() ? SuggestedPostDeclined.read(r) : null;
-                case "suggested_post_paid" -> o.suggestedPostPaid = r.nextValue() ? SuggestedPostPaid.read(r) : null;
-                case "suggested_post_refunded" -> o.suggestedPostRefunded = r.nextValue() ? SuggestedPostRefunded.read(r) : null;
-                case "video_chat_scheduled" -> o.videoChatScheduled = r.nextValue() ? VideoChatScheduled.read(r) : null;
-                case "video_chat_started" -> o.videoChatStarted = r.nextValue() ? VideoChatStarted.read(r) : null;
-                case "video_chat_ended" -> o.videoChatEnded = r.nextValue() ? VideoChatEnded.read(r) : null;
-                case "video_chat_participants_invited" -> o.videoChatParticipantsInvited = r.nextValue() ? VideoChatParticipantsInvited.read(r) : null;
-                case "web_app_data" -> o.webAppData = r.nextValue() ? WebAppData.read(r) : null;
+                case "left_chat_member" -> { if (r.nextValue()) { o.cold().leftChatMember = User.read(r); } }
+                case "chat_owner_left" -> { if (r.nextValue()) { o.cold().chatOwnerLeft = ChatOwnerLeft.read(r); } }
+                case "chat_owner_changed" -> { if (r.nextValue()) { o.cold().chatOwnerChanged = ChatOwnerChanged.read(r); } }
+                case "new_chat_title" -> { String v = r.nextString(); if (v != null) { o.cold().newChatTitle = v; } }
+                case "new_chat_photo" -> { if (r.nextValue()) { o.cold().newChatPhoto = r.readList(PhotoSize::read); } }
+                case "delete_chat_photo" -> { Boolean v = r.nextBooleanObject(); if (v != null) { o.cold().deleteChatPhoto = v; } }
+                case "group_chat_created" -> { Boolean v = r.nextBooleanObject(); if (v != null) { o.cold().groupChatCreated = v; } }
+                case "supergroup_chat_created" -> { Boolean v = r.nextBooleanObject(); if (v != null) { o.cold().supergroupChatCreated = v; } }
+                case "channel_chat_created" -> { Boolean v = r.nextBooleanObject(); if (v != null) { o.cold().channelChatCreated = v; } }
+                case "message_auto_delete_timer_changed" -> { if (r.nextValue()) { o.cold().messageAutoDeleteTimerChanged = MessageAutoDeleteTimerChanged.read(r); } }
+                case "migrate_to_chat_id" -> { if (r.nextValue()) { Cold c = o.cold(); c.migrateToChatId = r.readLong(); c.migrateToChatId$has = true; } }
+                case "migrate_from_chat_id" -> { if (r.nextValue()) { Cold c = o.cold(); c.migrateFromChatId = r.readLong(); c.migrateFromChatId$has = true; } }
+                case "pinned_message" -> { if (r.nextValue()) { o.cold().pinnedMessage = MaybeInaccessibleMessage.read(r); } }
+                case "invoice" -> { if (r.nextValue()) { o.cold().invoice = Invoice.read(r); } }
+                case "successful_payment" -> { if (r.nextValue()) { o.cold().successfulPayment = SuccessfulPayment.read(r); } }
+                case "refunded_payment" -> { if (r.nextValue()) { o.cold().refundedPayment = RefundedPayment.read(r); } }
+                case "users_shared" -> { if (r.nextValue()) { o.cold().usersShared = UsersShared.read(r); } }
+                case "chat_shared" -> { if (r.nextValue()) { o.cold().chatShared = ChatShared.read(r); } }
+                case "gift" -> { if (r.nextValue()) { o.cold().gift = GiftInfo.read(r); } }
+                case "unique_gift" -> { if (r.nextValue()) { o.cold().uniqueGift = UniqueGiftInfo.read(r); } }
+                case "gift_upgrade_sent" -> { if (r.nextValue()) { o.cold().giftUpgradeSent = GiftInfo.read(r); } }
+                case "connected_website" -> { String v = r.nextString(); if (v != null) { o.cold().connectedWebsite = v; } }
+                case "write_access_allowed" -> { if (r.nextValue()) { o.cold().writeAccessAllowed = WriteAccessAllowed.read(r); } }
+                case "passport_data" -> { if (r.nextValue()) { o.cold().passportData = PassportData.read(r); } }
+                case "proximity_alert_triggered" -> { if (r.nextValue()) { o.cold().proximityAlertTriggered = ProximityAlertTriggered.read(r); } }
+                case "boost_added" -> { if (r.nextValue()) { o.cold().boostAdded = ChatBoostAdded.read(r); } }
+                case "chat_background_set" -> { if (r.nextValue()) { o.cold().chatBackgroundSet = ChatBackground.read(r); } }
+                case "checklist_tasks_done" -> { if (r.nextValue()) { o.cold().checklistTasksDone = ChecklistTasksDone.read(r); } }
+                case "checklist_tasks_added" -> { if (r.nextValue()) { o.cold().checklistTasksAdded = ChecklistTasksAdded.read(r); } }
+                case "direct_message_price_changed" -> { if (r.nextValue()) { o.cold().directMessagePriceChanged = DirectMessagePriceChanged.read(r); } }
+                case "forum_topic_created" -> { if (r.nextValue()) { o.cold().forumTopicCreated = ForumTopicCreated.read(r); } }
+                case "forum_topic_edited" -> { if (r.nextValue()) { o.cold().forumTopicEdited = ForumTopicEdited.read(r); } }
+                case "forum_topic_closed" -> { if (r.nextValue()) { o.cold().forumTopicClosed = ForumTopicClosed.read(r); } }
+                case "forum_topic_reopened" -> { if (r.nextValue()) { o.cold().forumTopicReopened = ForumTopicReopened.read(r); } }
+                case "general_forum_topic_hidden" -> { if (r.nextValue()) { o.cold().generalForumTopicHidden = GeneralForumTopicHidden.read(r); } }
+                case "general_forum_topic_unhidden" -> { if (r.nextValue()) { o.cold().generalForumTopicUnhidden = GeneralForumTopicUnhidden.read(r); } }
+                case "giveaway_created" -> { if (r.nextValue()) { o.cold().giveawayCreated = GiveawayCreated.read(r); } }
+                case "giveaway" -> { if (r.nextValue()) { o.cold().giveaway = Giveaway.read(r); } }
+                case "giveaway_winners" -> { if (r.nextValue()) { o.cold().giveawayWinners = GiveawayWinners.read(r); } }
+                case "giveaway_completed" -> { if (r.nextValue()) { o.cold().giveawayCompleted = GiveawayCompleted.read(r); } }
+                case "managed_bot_created" -> { if (r.nextValue()) { o.cold().managedBotCreated = ManagedBotCreated.read(r); } }
+                case "paid_message_price_changed" -> { if (r.nextValue()) { o.cold().paidMessagePriceChanged = PaidMessagePriceChanged.read(r); } }
+                case "poll_option_added" -> { if (r.nextValue()) { o.cold().pollOptionAdded = PollOptionAdded.read(r); } }
+                case "poll_option_deleted" -> { if (r.nextValue()) { o.cold().pollOptionDeleted = PollOptionDeleted.read(r); } }
+                case "suggested_post_approved" -> { if (r.nextValue()) { o.cold().suggestedPostApproved = SuggestedPostApproved.read(r); } }
+                case "suggested_post_approval_failed" -> { if (r.nextValue()) { o.cold().suggestedPostApprovalFailed = SuggestedPostApprovalFailed.read(r); } }
+                case "suggested_post_declined" -> { if (r.nextValue()) { o.cold().suggestedPostDeclined = SuggestedPostDeclined.read(r); } }
+                case "suggested_post_paid" -> { if (r.nextValue()) { o.cold().suggestedPostPaid = SuggestedPostPaid.read(r); } }
+                case "suggested_post_refunded" -> { if (r.nextValue()) { o.cold().suggestedPostRefunded = SuggestedPostRefunded.read(r); } }
+                case "video_chat_scheduled" -> { if (r.nextValue()) { o.cold().videoChatScheduled = VideoChatScheduled.read(r); } }
+                case "video_chat_started" -> { if (r.nextValue()) { o.cold().videoChatStarted = VideoChatStarted.read(r); } }
+                case "video_chat_ended" -> { if (r.nextValue()) { o.cold().videoChatEnded = VideoChatEnded.read(r); } }
+                case "video_chat_participants_invited" -> { if (r.nextValue()) { o.cold().videoChatParticipantsInvited = VideoChatParticipantsInvited.read(r); } }
+                case "web_app_data" -> { if (r.nextValue()) { o.cold().webAppData = WebAppData.read(r); } }
                 case "reply_markup" -> o.replyMarkup = r.nextValue() ? InlineKeyboardMarkup.read(r) : null;
                 default -> o.unknown = r.readUnknown(o.unknown, f);
             }
@@ -424,7 +641,8 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. Information about the direct messages chat topic that contains the message
      */
     public Optional<DirectMessagesTopic> directMessagesTopic() {
-        return Optional.ofNullable(directMessagesTopic);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.directMessagesTopic);
     }
 
     /**
@@ -445,21 +663,24 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. If the sender of the message boosted the chat, the number of boosts added by the user
      */
     public OptionalLong senderBoostCount() {
-        return senderBoostCount$has ? OptionalLong.of(senderBoostCount) : OptionalLong.empty();
+        Cold c = cold;
+        return c != null && c.senderBoostCount$has ? OptionalLong.of(c.senderBoostCount) : OptionalLong.empty();
     }
 
     /**
      * Optional. The bot that actually sent the message on behalf of the business account. Available only for outgoing messages sent on behalf of the connected business account.
      */
     public Optional<User> senderBusinessBot() {
-        return Optional.ofNullable(senderBusinessBot);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.senderBusinessBot);
     }
 
     /**
      * Optional. Tag or custom title of the sender of the message; for supergroups only
      */
     public Optional<String> senderTag() {
-        return Optional.ofNullable(senderTag);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.senderTag);
     }
 
     /**
@@ -473,7 +694,8 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. The unique identifier for the guest query. Use this identifier with the method answerGuestQuery to send a response message. If non-empty, the message belongs to the chat where the guest bot was summoned, which may not coincide with other existing bot chats sharing the same identifier.
      */
     public Optional<String> guestQueryId() {
-        return Optional.ofNullable(guestQueryId);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.guestQueryId);
     }
 
     /**
@@ -508,7 +730,8 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. True, if the message is a channel post that was automatically forwarded to the connected discussion group
      */
     public boolean isAutomaticForward() {
-        return isAutomaticForward != null && isAutomaticForward;
+        Cold c = cold;
+        return c != null && c.isAutomaticForward != null && c.isAutomaticForward;
     }
 
     /**
@@ -522,35 +745,40 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. Information about the message that is being replied to, which may come from another chat or forum topic
      */
     public Optional<ExternalReplyInfo> externalReply() {
-        return Optional.ofNullable(externalReply);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.externalReply);
     }
 
     /**
      * Optional. For replies that quote part of the original message, the quoted part of the message
      */
     public Optional<TextQuote> quote() {
-        return Optional.ofNullable(quote);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.quote);
     }
 
     /**
      * Optional. For replies to a story, the original story
      */
     public Optional<Story> replyToStory() {
-        return Optional.ofNullable(replyToStory);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.replyToStory);
     }
 
     /**
      * Optional. Identifier of the specific checklist task that is being replied to
      */
     public OptionalLong replyToChecklistTaskId() {
-        return replyToChecklistTaskId$has ? OptionalLong.of(replyToChecklistTaskId) : OptionalLong.empty();
+        Cold c = cold;
+        return c != null && c.replyToChecklistTaskId$has ? OptionalLong.of(c.replyToChecklistTaskId) : OptionalLong.empty();
     }
 
     /**
      * Optional. Persistent identifier of the specific poll option that is being replied to
      */
     public Optional<String> replyToPollOptionId() {
-        return Optional.ofNullable(replyToPollOptionId);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.replyToPollOptionId);
     }
 
     /**
@@ -564,14 +792,16 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. For a message sent by a guest bot, this is the user whose original message triggered the bot's response
      */
     public Optional<User> guestBotCallerUser() {
-        return Optional.ofNullable(guestBotCallerUser);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.guestBotCallerUser);
     }
 
     /**
      * Optional. For a message sent by a guest bot, this is the chat whose original message triggered the bot's response
      */
     public Optional<Chat> guestBotCallerChat() {
-        return Optional.ofNullable(guestBotCallerChat);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.guestBotCallerChat);
     }
 
     /**
@@ -585,21 +815,24 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. True, if the message can't be forwarded
      */
     public boolean hasProtectedContent() {
-        return hasProtectedContent != null && hasProtectedContent;
+        Cold c = cold;
+        return c != null && c.hasProtectedContent != null && c.hasProtectedContent;
     }
 
     /**
      * Optional. True, if the message was sent by an implicit action, for example, as an away or a greeting business message, or as a scheduled message
      */
     public boolean isFromOffline() {
-        return isFromOffline != null && isFromOffline;
+        Cold c = cold;
+        return c != null && c.isFromOffline != null && c.isFromOffline;
     }
 
     /**
      * Optional. True, if the message is a paid post. Note that such posts must not be deleted for 24 hours to receive the payment and can't be edited.
      */
     public boolean isPaidPost() {
-        return isPaidPost != null && isPaidPost;
+        Cold c = cold;
+        return c != null && c.isPaidPost != null && c.isPaidPost;
     }
 
     /**
@@ -620,7 +853,8 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. The number of Telegram Stars that were paid by the sender of the message to send it
      */
     public OptionalLong paidStarCount() {
-        return paidStarCount$has ? OptionalLong.of(paidStarCount) : OptionalLong.empty();
+        Cold c = cold;
+        return c != null && c.paidStarCount$has ? OptionalLong.of(c.paidStarCount) : OptionalLong.empty();
     }
 
     /**
@@ -648,35 +882,40 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. Information about suggested post parameters if the message is a suggested post in a channel direct messages chat. If the message is an approved or declined suggested post, then it can't be edited.
      */
     public Optional<SuggestedPostInfo> suggestedPostInfo() {
-        return Optional.ofNullable(suggestedPostInfo);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.suggestedPostInfo);
     }
 
     /**
      * Optional. Unique identifier of the message effect added to the message
      */
     public Optional<String> effectId() {
-        return Optional.ofNullable(effectId);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.effectId);
     }
 
     /**
      * Optional. Message is a rich formatted message
      */
     public Optional<RichMessage> richMessage() {
-        return Optional.ofNullable(richMessage);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.richMessage);
     }
 
     /**
      * Optional. Message is an animation, information about the animation. For backward compatibility, when this field is set, the document field will also be set.
      */
     public Optional<Animation> animation() {
-        return Optional.ofNullable(animation);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.animation);
     }
 
     /**
      * Optional. Message is an audio file, information about the file
      */
     public Optional<Audio> audio() {
-        return Optional.ofNullable(audio);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.audio);
     }
 
     /**
@@ -690,14 +929,16 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. Message is a live photo, information about the live photo. For backward compatibility, when this field is set, the photo field will also be set.
      */
     public Optional<LivePhoto> livePhoto() {
-        return Optional.ofNullable(livePhoto);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.livePhoto);
     }
 
     /**
      * Optional. Message contains paid media; information about the paid media
      */
     public Optional<PaidMediaInfo> paidMedia() {
-        return Optional.ofNullable(paidMedia);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.paidMedia);
     }
 
     /**
@@ -718,7 +959,8 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. Message is a forwarded story
      */
     public Optional<Story> story() {
-        return Optional.ofNullable(story);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.story);
     }
 
     /**
@@ -732,7 +974,8 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. Message is a video note, information about the video message
      */
     public Optional<VideoNote> videoNote() {
-        return Optional.ofNullable(videoNote);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.videoNote);
     }
 
     /**
@@ -760,63 +1003,72 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. True, if the caption must be shown above the message media
      */
     public boolean showCaptionAboveMedia() {
-        return showCaptionAboveMedia != null && showCaptionAboveMedia;
+        Cold c = cold;
+        return c != null && c.showCaptionAboveMedia != null && c.showCaptionAboveMedia;
     }
 
     /**
      * Optional. True, if the message media is covered by a spoiler animation
      */
     public boolean hasMediaSpoiler() {
-        return hasMediaSpoiler != null && hasMediaSpoiler;
+        Cold c = cold;
+        return c != null && c.hasMediaSpoiler != null && c.hasMediaSpoiler;
     }
 
     /**
      * Optional. Message is a checklist
      */
     public Optional<Checklist> checklist() {
-        return Optional.ofNullable(checklist);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.checklist);
     }
 
     /**
      * Optional. Message is a shared contact, information about the contact
      */
     public Optional<Contact> contact() {
-        return Optional.ofNullable(contact);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.contact);
     }
 
     /**
      * Optional. Message is a dice with random value
      */
     public Optional<Dice> dice() {
-        return Optional.ofNullable(dice);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.dice);
     }
 
     /**
      * Optional. Message is a game, information about the game. More about games: https://core.telegram.org/bots/api#games
      */
     public Optional<Game> game() {
-        return Optional.ofNullable(game);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.game);
     }
 
     /**
      * Optional. Message is a native poll, information about the poll
      */
     public Optional<Poll> poll() {
-        return Optional.ofNullable(poll);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.poll);
     }
 
     /**
      * Optional. Message is a venue, information about the venue. For backward compatibility, when this field is set, the location field will also be set.
      */
     public Optional<Venue> venue() {
-        return Optional.ofNullable(venue);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.venue);
     }
 
     /**
      * Optional. Message is a shared location, information about the location
      */
     public Optional<Location> location() {
-        return Optional.ofNullable(location);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.location);
     }
 
     /**
@@ -830,378 +1082,432 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      * Optional. A member was removed from the group, information about them (this member may be the bot itself)
      */
     public Optional<User> leftChatMember() {
-        return Optional.ofNullable(leftChatMember);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.leftChatMember);
     }
 
     /**
      * Optional. Service message: chat owner has left
      */
     public Optional<ChatOwnerLeft> chatOwnerLeft() {
-        return Optional.ofNullable(chatOwnerLeft);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.chatOwnerLeft);
     }
 
     /**
      * Optional. Service message: chat owner has changed
      */
     public Optional<ChatOwnerChanged> chatOwnerChanged() {
-        return Optional.ofNullable(chatOwnerChanged);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.chatOwnerChanged);
     }
 
     /**
      * Optional. A chat title was changed to this value
      */
     public Optional<String> newChatTitle() {
-        return Optional.ofNullable(newChatTitle);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.newChatTitle);
     }
 
     /**
      * Optional. A chat photo was change to this value
      */
     public List<PhotoSize> newChatPhoto() {
-        return newChatPhoto == null ? List.of() : newChatPhoto;
+        Cold c = cold;
+        return c == null || c.newChatPhoto == null ? List.of() : c.newChatPhoto;
     }
 
     /**
      * Optional. Service message: the chat photo was deleted
      */
     public boolean deleteChatPhoto() {
-        return deleteChatPhoto != null && deleteChatPhoto;
+        Cold c = cold;
+        return c != null && c.deleteChatPhoto != null && c.deleteChatPhoto;
     }
 
     /**
      * Optional. Service message: the group has been created
      */
     public boolean groupChatCreated() {
-        return groupChatCreated != null && groupChatCreated;
+        Cold c = cold;
+        return c != null && c.groupChatCreated != null && c.groupChatCreated;
     }
 
     /**
      * Optional. Service message: the supergroup has been created. This field can't be received in a message coming through updates, because bot can't be a member of a supergroup when it is created. It can only be found in reply_to_message if someone replies to a very first message in a directly created supergroup.
      */
     public boolean supergroupChatCreated() {
-        return supergroupChatCreated != null && supergroupChatCreated;
+        Cold c = cold;
+        return c != null && c.supergroupChatCreated != null && c.supergroupChatCreated;
     }
 
     /**
      * Optional. Service message: the channel has been created. This field can't be received in a message coming through updates, because bot can't be a member of a channel when it is created. It can only be found in reply_to_message if someone replies to a very first message in a channel.
      */
     public boolean channelChatCreated() {
-        return channelChatCreated != null && channelChatCreated;
+        Cold c = cold;
+        return c != null && c.channelChatCreated != null && c.channelChatCreated;
     }
 
     /**
      * Optional. Service message: auto-delete timer settings changed in the chat
      */
     public Optional<MessageAutoDeleteTimerChanged> messageAutoDeleteTimerChanged() {
-        return Optional.ofNullable(messageAutoDeleteTimerChanged);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.messageAutoDeleteTimerChanged);
     }
 
     /**
      * Optional. The group has been migrated to a supergroup with the specified identifier. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this identifier.
      */
     public OptionalLong migrateToChatId() {
-        return migrateToChatId$has ? OptionalLong.of(migrateToChatId) : OptionalLong.empty();
+        Cold c = cold;
+        return c != null && c.migrateToChatId$has ? OptionalLong.of(c.migrateToChatId) : OptionalLong.empty();
     }
 
     /**
      * Optional. The supergroup has been migrated from a group with the specified identifier. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this identifier.
      */
     public OptionalLong migrateFromChatId() {
-        return migrateFromChatId$has ? OptionalLong.of(migrateFromChatId) : OptionalLong.empty();
+        Cold c = cold;
+        return c != null && c.migrateFromChatId$has ? OptionalLong.of(c.migrateFromChatId) : OptionalLong.empty();
     }
 
     /**
      * Optional. Specified message was pinned. Note that the Message object in this field will not contain further reply_to_message fields even if it itself is a reply.
      */
     public Optional<MaybeInaccessibleMessage> pinnedMessage() {
-        return Optional.ofNullable(pinnedMessage);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.pinnedMessage);
     }
 
     /**
      * Optional. Message is an invoice for a payment, information about the invoice. More about payments: https://core.telegram.org/bots/api#payments
      */
     public Optional<Invoice> invoice() {
-        return Optional.ofNullable(invoice);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.invoice);
     }
 
     /**
      * Optional. Message is a service message about a successful payment, information about the payment. More about payments: https://core.telegram.org/bots/api#payments
      */
     public Optional<SuccessfulPayment> successfulPayment() {
-        return Optional.ofNullable(successfulPayment);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.successfulPayment);
     }
 
     /**
      * Optional. Message is a service message about a refunded payment, information about the payment. More about payments: https://core.telegram.org/bots/api#payments
      */
     public Optional<RefundedPayment> refundedPayment() {
-        return Optional.ofNullable(refundedPayment);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.refundedPayment);
     }
 
     /**
      * Optional. Service message: users were shared with the bot
      */
     public Optional<UsersShared> usersShared() {
-        return Optional.ofNullable(usersShared);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.usersShared);
     }
 
     /**
      * Optional. Service message: a chat was shared with the bot
      */
     public Optional<ChatShared> chatShared() {
-        return Optional.ofNullable(chatShared);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.chatShared);
     }
 
     /**
      * Optional. Service message: a regular gift was sent or received
      */
     public Optional<GiftInfo> gift() {
-        return Optional.ofNullable(gift);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.gift);
     }
 
     /**
      * Optional. Service message: a unique gift was sent or received
      */
     public Optional<UniqueGiftInfo> uniqueGift() {
-        return Optional.ofNullable(uniqueGift);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.uniqueGift);
     }
 
     /**
      * Optional. Service message: upgrade of a gift was purchased after the gift was sent
      */
     public Optional<GiftInfo> giftUpgradeSent() {
-        return Optional.ofNullable(giftUpgradeSent);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.giftUpgradeSent);
     }
 
     /**
      * Optional. The domain name of the website on which the user has logged in. More about Telegram Login: https://core.telegram.org/widgets/login
      */
     public Optional<String> connectedWebsite() {
-        return Optional.ofNullable(connectedWebsite);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.connectedWebsite);
     }
 
     /**
      * Optional. Service message: the user allowed the bot to write messages after adding it to the attachment or side menu, launching a Web App from a link, or accepting an explicit request from a Web App sent by the method requestWriteAccess
      */
     public Optional<WriteAccessAllowed> writeAccessAllowed() {
-        return Optional.ofNullable(writeAccessAllowed);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.writeAccessAllowed);
     }
 
     /**
      * Optional. Telegram Passport data
      */
     public Optional<PassportData> passportData() {
-        return Optional.ofNullable(passportData);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.passportData);
     }
 
     /**
      * Optional. Service message. A user in the chat triggered another user's proximity alert while sharing Live Location.
      */
     public Optional<ProximityAlertTriggered> proximityAlertTriggered() {
-        return Optional.ofNullable(proximityAlertTriggered);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.proximityAlertTriggered);
     }
 
     /**
      * Optional. Service message: user boosted the chat
      */
     public Optional<ChatBoostAdded> boostAdded() {
-        return Optional.ofNullable(boostAdded);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.boostAdded);
     }
 
     /**
      * Optional. Service message: chat background set
      */
     public Optional<ChatBackground> chatBackgroundSet() {
-        return Optional.ofNullable(chatBackgroundSet);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.chatBackgroundSet);
     }
 
     /**
      * Optional. Service message: some tasks in a checklist were marked as done or not done
      */
     public Optional<ChecklistTasksDone> checklistTasksDone() {
-        return Optional.ofNullable(checklistTasksDone);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.checklistTasksDone);
     }
 
     /**
      * Optional. Service message: tasks were added to a checklist
      */
     public Optional<ChecklistTasksAdded> checklistTasksAdded() {
-        return Optional.ofNullable(checklistTasksAdded);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.checklistTasksAdded);
     }
 
     /**
      * Optional. Service message: the price for paid messages in the corresponding direct messages chat of a channel has changed
      */
     public Optional<DirectMessagePriceChanged> directMessagePriceChanged() {
-        return Optional.ofNullable(directMessagePriceChanged);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.directMessagePriceChanged);
     }
 
     /**
      * Optional. Service message: forum topic created
      */
     public Optional<ForumTopicCreated> forumTopicCreated() {
-        return Optional.ofNullable(forumTopicCreated);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.forumTopicCreated);
     }
 
     /**
      * Optional. Service message: forum topic edited
      */
     public Optional<ForumTopicEdited> forumTopicEdited() {
-        return Optional.ofNullable(forumTopicEdited);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.forumTopicEdited);
     }
 
     /**
      * Optional. Service message: forum topic closed
      */
     public Optional<ForumTopicClosed> forumTopicClosed() {
-        return Optional.ofNullable(forumTopicClosed);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.forumTopicClosed);
     }
 
     /**
      * Optional. Service message: forum topic reopened
      */
     public Optional<ForumTopicReopened> forumTopicReopened() {
-        return Optional.ofNullable(forumTopicReopened);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.forumTopicReopened);
     }
 
     /**
      * Optional. Service message: the 'General' forum topic hidden
      */
     public Optional<GeneralForumTopicHidden> generalForumTopicHidden() {
-        return Optional.ofNullable(generalForumTopicHidden);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.generalForumTopicHidden);
     }
 
     /**
      * Optional. Service message: the 'General' forum topic unhidden
      */
     public Optional<GeneralForumTopicUnhidden> generalForumTopicUnhidden() {
-        return Optional.ofNullable(generalForumTopicUnhidden);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.generalForumTopicUnhidden);
     }
 
     /**
      * Optional. Service message: a scheduled giveaway was created
      */
     public Optional<GiveawayCreated> giveawayCreated() {
-        return Optional.ofNullable(giveawayCreated);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.giveawayCreated);
     }
 
     /**
      * Optional. The message is a scheduled giveaway message
      */
     public Optional<Giveaway> giveaway() {
-        return Optional.ofNullable(giveaway);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.giveaway);
     }
 
     /**
      * Optional. A giveaway with public winners was completed
      */
     public Optional<GiveawayWinners> giveawayWinners() {
-        return Optional.ofNullable(giveawayWinners);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.giveawayWinners);
     }
 
     /**
      * Optional. Service message: a giveaway without public winners was completed
      */
     public Optional<GiveawayCompleted> giveawayCompleted() {
-        return Optional.ofNullable(giveawayCompleted);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.giveawayCompleted);
     }
 
     /**
      * Optional. Service message: user created a bot that will be managed by the current bot
      */
     public Optional<ManagedBotCreated> managedBotCreated() {
-        return Optional.ofNullable(managedBotCreated);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.managedBotCreated);
     }
 
     /**
      * Optional. Service message: the price for paid messages has changed in the chat
      */
     public Optional<PaidMessagePriceChanged> paidMessagePriceChanged() {
-        return Optional.ofNullable(paidMessagePriceChanged);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.paidMessagePriceChanged);
     }
 
     /**
      * Optional. Service message: answer option was added to a poll
      */
     public Optional<PollOptionAdded> pollOptionAdded() {
-        return Optional.ofNullable(pollOptionAdded);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.pollOptionAdded);
     }
 
     /**
      * Optional. Service message: answer option was deleted from a poll
      */
     public Optional<PollOptionDeleted> pollOptionDeleted() {
-        return Optional.ofNullable(pollOptionDeleted);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.pollOptionDeleted);
     }
 
     /**
      * Optional. Service message: a suggested post was approved
      */
     public Optional<SuggestedPostApproved> suggestedPostApproved() {
-        return Optional.ofNullable(suggestedPostApproved);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.suggestedPostApproved);
     }
 
     /**
      * Optional. Service message: approval of a suggested post has failed
      */
     public Optional<SuggestedPostApprovalFailed> suggestedPostApprovalFailed() {
-        return Optional.ofNullable(suggestedPostApprovalFailed);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.suggestedPostApprovalFailed);
     }
 
     /**
      * Optional. Service message: a suggested post was declined
      */
     public Optional<SuggestedPostDeclined> suggestedPostDeclined() {
-        return Optional.ofNullable(suggestedPostDeclined);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.suggestedPostDeclined);
     }
 
     /**
      * Optional. Service message: payment for a suggested post was received
      */
     public Optional<SuggestedPostPaid> suggestedPostPaid() {
-        return Optional.ofNullable(suggestedPostPaid);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.suggestedPostPaid);
     }
 
     /**
      * Optional. Service message: payment for a suggested post was refunded
      */
     public Optional<SuggestedPostRefunded> suggestedPostRefunded() {
-        return Optional.ofNullable(suggestedPostRefunded);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.suggestedPostRefunded);
     }
 
     /**
      * Optional. Service message: video chat scheduled
      */
     public Optional<VideoChatScheduled> videoChatScheduled() {
-        return Optional.ofNullable(videoChatScheduled);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.videoChatScheduled);
     }
 
     /**
      * Optional. Service message: video chat started
      */
     public Optional<VideoChatStarted> videoChatStarted() {
-        return Optional.ofNullable(videoChatStarted);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.videoChatStarted);
     }
 
     /**
      * Optional. Service message: video chat ended
      */
     public Optional<VideoChatEnded> videoChatEnded() {
-        return Optional.ofNullable(videoChatEnded);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.videoChatEnded);
     }
 
     /**
      * Optional. Service message: new participants invited to a video chat
      */
     public Optional<VideoChatParticipantsInvited> videoChatParticipantsInvited() {
-        return Optional.ofNullable(videoChatParticipantsInvited);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.videoChatParticipantsInvited);
     }
 
     /**
      * Optional. Service message: data sent by a Web App
      */
     public Optional<WebAppData> webAppData() {
-        return Optional.ofNullable(webAppData);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.webAppData);
     }
 
     /**
@@ -1219,6 +1525,7 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
     @Override
     public void writeTo(ApiWriter w) throws IOException {
         JsonGenerator g = w.generator();
+        Cold c = cold;
         g.writeStartObject();
         g.writeFieldName(F_MESSAGE_ID);
         g.writeNumber(messageId);
@@ -1226,9 +1533,9 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
             g.writeFieldName(F_MESSAGE_THREAD_ID);
             g.writeNumber(messageThreadId);
         }
-        if (directMessagesTopic != null) {
+        if (c != null && c.directMessagesTopic != null) {
             g.writeFieldName(F_DIRECT_MESSAGES_TOPIC);
-            directMessagesTopic.writeTo(w);
+            c.directMessagesTopic.writeTo(w);
         }
         if (from != null) {
             g.writeFieldName(F_FROM);
@@ -1238,23 +1545,23 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
             g.writeFieldName(F_SENDER_CHAT);
             senderChat.writeTo(w);
         }
-        if (senderBoostCount$has) {
+        if (c != null && c.senderBoostCount$has) {
             g.writeFieldName(F_SENDER_BOOST_COUNT);
-            g.writeNumber(senderBoostCount);
+            g.writeNumber(c.senderBoostCount);
         }
-        if (senderBusinessBot != null) {
+        if (c != null && c.senderBusinessBot != null) {
             g.writeFieldName(F_SENDER_BUSINESS_BOT);
-            senderBusinessBot.writeTo(w);
+            c.senderBusinessBot.writeTo(w);
         }
-        if (senderTag != null) {
+        if (c != null && c.senderTag != null) {
             g.writeFieldName(F_SENDER_TAG);
-            g.writeString(senderTag);
+            g.writeString(c.senderTag);
         }
         g.writeFieldName(F_DATE);
         g.writeNumber(date);
-        if (guestQueryId != null) {
+        if (c != null && c.guestQueryId != null) {
             g.writeFieldName(F_GUEST_QUERY_ID);
-            g.writeString(guestQueryId);
+            g.writeString(c.guestQueryId);
         }
         if (businessConnectionId != null) {
             g.writeFieldName(F_BUSINESS_CONNECTION_ID);
@@ -1272,61 +1579,61 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
             g.writeFieldName(F_IS_TOPIC_MESSAGE);
             g.writeBoolean(isTopicMessage);
         }
-        if (isAutomaticForward != null) {
+        if (c != null && c.isAutomaticForward != null) {
             g.writeFieldName(F_IS_AUTOMATIC_FORWARD);
-            g.writeBoolean(isAutomaticForward);
+            g.writeBoolean(c.isAutomaticForward);
         }
         if (replyToMessage != null) {
             g.writeFieldName(F_REPLY_TO_MESSAGE);
             replyToMessage.writeTo(w);
         }
-        if (externalReply != null) {
+        if (c != null && c.externalReply != null) {
             g.writeFieldName(F_EXTERNAL_REPLY);
-            externalReply.writeTo(w);
+            c.externalReply.writeTo(w);
         }
-        if (quote != null) {
+        if (c != null && c.quote != null) {
             g.writeFieldName(F_QUOTE);
-            quote.writeTo(w);
+            c.quote.writeTo(w);
         }
-        if (replyToStory != null) {
+        if (c != null && c.replyToStory != null) {
             g.writeFieldName(F_REPLY_TO_STORY);
-            replyToStory.writeTo(w);
+            c.replyToStory.writeTo(w);
         }
-        if (replyToChecklistTaskId$has) {
+        if (c != null && c.replyToChecklistTaskId$has) {
             g.writeFieldName(F_REPLY_TO_CHECKLIST_TASK_ID);
-            g.writeNumber(replyToChecklistTaskId);
+            g.writeNumber(c.replyToChecklistTaskId);
         }
-        if (replyToPollOptionId != null) {
+        if (c != null && c.replyToPollOptionId != null) {
             g.writeFieldName(F_REPLY_TO_POLL_OPTION_ID);
-            g.writeString(replyToPollOptionId);
+            g.writeString(c.replyToPollOptionId);
         }
         if (viaBot != null) {
             g.writeFieldName(F_VIA_BOT);
             viaBot.writeTo(w);
         }
-        if (guestBotCallerUser != null) {
+        if (c != null && c.guestBotCallerUser != null) {
             g.writeFieldName(F_GUEST_BOT_CALLER_USER);
-            guestBotCallerUser.writeTo(w);
+            c.guestBotCallerUser.writeTo(w);
         }
-        if (guestBotCallerChat != null) {
+        if (c != null && c.guestBotCallerChat != null) {
             g.writeFieldName(F_GUEST_BOT_CALLER_CHAT);
-            guestBotCallerChat.writeTo(w);
+            c.guestBotCallerChat.writeTo(w);
         }
         if (editDate$has) {
             g.writeFieldName(F_EDIT_DATE);
             g.writeNumber(editDate);
         }
-        if (hasProtectedContent != null) {
+        if (c != null && c.hasProtectedContent != null) {
             g.writeFieldName(F_HAS_PROTECTED_CONTENT);
-            g.writeBoolean(hasProtectedContent);
+            g.writeBoolean(c.hasProtectedContent);
         }
-        if (isFromOffline != null) {
+        if (c != null && c.isFromOffline != null) {
             g.writeFieldName(F_IS_FROM_OFFLINE);
-            g.writeBoolean(isFromOffline);
+            g.writeBoolean(c.isFromOffline);
         }
-        if (isPaidPost != null) {
+        if (c != null && c.isPaidPost != null) {
             g.writeFieldName(F_IS_PAID_POST);
-            g.writeBoolean(isPaidPost);
+            g.writeBoolean(c.isPaidPost);
         }
         if (mediaGroupId != null) {
             g.writeFieldName(F_MEDIA_GROUP_ID);
@@ -1336,9 +1643,9 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
             g.writeFieldName(F_AUTHOR_SIGNATURE);
             g.writeString(authorSignature);
         }
-        if (paidStarCount$has) {
+        if (c != null && c.paidStarCount$has) {
             g.writeFieldName(F_PAID_STAR_COUNT);
-            g.writeNumber(paidStarCount);
+            g.writeNumber(c.paidStarCount);
         }
         if (text != null) {
             g.writeFieldName(F_TEXT);
@@ -1352,37 +1659,37 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
             g.writeFieldName(F_LINK_PREVIEW_OPTIONS);
             linkPreviewOptions.writeTo(w);
         }
-        if (suggestedPostInfo != null) {
+        if (c != null && c.suggestedPostInfo != null) {
             g.writeFieldName(F_SUGGESTED_POST_INFO);
-            suggestedPostInfo.writeTo(w);
+            c.suggestedPostInfo.writeTo(w);
         }
-        if (effectId != null) {
+        if (c != null && c.effectId != null) {
             g.writeFieldName(F_EFFECT_ID);
-            g.writeString(effectId);
+            g.writeString(c.effectId);
         }
-        if (richMessage != null) {
+        if (c != null && c.richMessage != null) {
             g.writeFieldName(F_RICH_MESSAGE);
-            richMessage.writeTo(w);
+            c.richMessage.writeTo(w);
         }
-        if (animation != null) {
+        if (c != null && c.animation != null) {
             g.writeFieldName(F_ANIMATION);
-            animation.writeTo(w);
+            c.animation.writeTo(w);
         }
-        if (audio != null) {
+        if (c != null && c.audio != null) {
             g.writeFieldName(F_AUDIO);
-            audio.writeTo(w);
+            c.audio.writeTo(w);
         }
         if (document != null) {
             g.writeFieldName(F_DOCUMENT);
             document.writeTo(w);
         }
-        if (livePhoto != null) {
+        if (c != null && c.livePhoto != null) {
             g.writeFieldName(F_LIVE_PHOTO);
-            livePhoto.writeTo(w);
+            c.livePhoto.writeTo(w);
         }
-        if (paidMedia != null) {
+        if (c != null && c.paidMedia != null) {
             g.writeFieldName(F_PAID_MEDIA);
-            paidMedia.writeTo(w);
+            c.paidMedia.writeTo(w);
         }
         if (photo != null) {
             g.writeFieldName(F_PHOTO);
@@ -1392,17 +1699,17 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
             g.writeFieldName(F_STICKER);
             sticker.writeTo(w);
         }
-        if (story != null) {
+        if (c != null && c.story != null) {
             g.writeFieldName(F_STORY);
-            story.writeTo(w);
+            c.story.writeTo(w);
         }
         if (video != null) {
             g.writeFieldName(F_VIDEO);
             video.writeTo(w);
         }
-        if (videoNote != null) {
+        if (c != null && c.videoNote != null) {
             g.writeFieldName(F_VIDEO_NOTE);
-            videoNote.writeTo(w);
+            c.videoNote.writeTo(w);
         }
         if (voice != null) {
             g.writeFieldName(F_VOICE);
@@ -1416,261 +1723,261 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
             g.writeFieldName(F_CAPTION_ENTITIES);
             w.writeList(captionEntities);
         }
-        if (showCaptionAboveMedia != null) {
+        if (c != null && c.showCaptionAboveMedia != null) {
             g.writeFieldName(F_SHOW_CAPTION_ABOVE_MEDIA);
-            g.writeBoolean(showCaptionAboveMedia);
+            g.writeBoolean(c.showCaptionAboveMedia);
         }
-        if (hasMediaSpoiler != null) {
+        if (c != null && c.hasMediaSpoiler != null) {
             g.writeFieldName(F_HAS_MEDIA_SPOILER);
-            g.writeBoolean(hasMediaSpoiler);
+            g.writeBoolean(c.hasMediaSpoiler);
         }
-        if (checklist != null) {
+        if (c != null && c.checklist != null) {
             g.writeFieldName(F_CHECKLIST);
-            checklist.writeTo(w);
+            c.checklist.writeTo(w);
         }
-        if (contact != null) {
+        if (c != null && c.contact != null) {
             g.writeFieldName(F_CONTACT);
-            contact.writeTo(w);
+            c.contact.writeTo(w);
         }
-        if (dice != null) {
+        if (c != null && c.dice != null) {
             g.writeFieldName(F_DICE);
-            dice.writeTo(w);
+            c.dice.writeTo(w);
         }
-        if (game != null) {
+        if (c != null && c.game != null) {
             g.writeFieldName(F_GAME);
-            game.writeTo(w);
+            c.game.writeTo(w);
         }
-        if (poll != null) {
+        if (c != null && c.poll != null) {
             g.writeFieldName(F_POLL);
-            poll.writeTo(w);
+            c.poll.writeTo(w);
         }
-        if (venue != null) {
+        if (c != null && c.venue != null) {
             g.writeFieldName(F_VENUE);
-            venue.writeTo(w);
+            c.venue.writeTo(w);
         }
-        if (location != null) {
+        if (c != null && c.location != null) {
             g.writeFieldName(F_LOCATION);
-            location.writeTo(w);
+            c.location.writeTo(w);
         }
         if (newChatMembers != null) {
             g.writeFieldName(F_NEW_CHAT_MEMBERS);
             w.writeList(newChatMembers);
         }
-        if (leftChatMember != null) {
+        if (c != null && c.leftChatMember != null) {
             g.writeFieldName(F_LEFT_CHAT_MEMBER);
-            leftChatMember.writeTo(w);
+            c.leftChatMember.writeTo(w);
         }
-        if (chatOwnerLeft != null) {
+        if (c != null && c.chatOwnerLeft != null) {
             g.writeFieldName(F_CHAT_OWNER_LEFT);
-            chatOwnerLeft.writeTo(w);
+            c.chatOwnerLeft.writeTo(w);
         }
-        if (chatOwnerChanged != null) {
+        if (c != null && c.chatOwnerChanged != null) {
             g.writeFieldName(F_CHAT_OWNER_CHANGED);
-            chatOwnerChanged.writeTo(w);
+            c.chatOwnerChanged.writeTo(w);
         }
-        if (newChatTitle != null) {
+        if (c != null && c.newChatTitle != null) {
             g.writeFieldName(F_NEW_CHAT_TITLE);
-            g.writeString(newChatTitle);
+            g.writeString(c.newChatTitle);
         }
-        if (newChatPhoto != null) {
+        if (c != null && c.newChatPhoto != null) {
             g.writeFieldName(F_NEW_CHAT_PHOTO);
-            w.writeList(newChatPhoto);
+            w.writeList(c.newChatPhoto);
         }
-        if (deleteChatPhoto != null) {
+        if (c != null && c.deleteChatPhoto != null) {
             g.writeFieldName(F_DELETE_CHAT_PHOTO);
-            g.writeBoolean(deleteChatPhoto);
+            g.writeBoolean(c.deleteChatPhoto);
         }
-        if (groupChatCreated != null) {
+        if (c != null && c.groupChatCreated != null) {
             g.writeFieldName(F_GROUP_CHAT_CREATED);
-            g.writeBoolean(groupChatCreated);
+            g.writeBoolean(c.groupChatCreated);
         }
-        if (supergroupChatCreated != null) {
+        if (c != null && c.supergroupChatCreated != null) {
             g.writeFieldName(F_SUPERGROUP_CHAT_CREATED);
-            g.writeBoolean(supergroupChatCreated);
+            g.writeBoolean(c.supergroupChatCreated);
         }
-        if (channelChatCreated != null) {
+        if (c != null && c.channelChatCreated != null) {
             g.writeFieldName(F_CHANNEL_CHAT_CREATED);
-            g.writeBoolean(channelChatCreated);
+            g.writeBoolean(c.channelChatCreated);
         }
-        if (messageAutoDeleteTimerChanged != null) {
+        if (c != null && c.messageAutoDeleteTimerChanged != null) {
             g.writeFieldName(F_MESSAGE_AUTO_DELETE_TIMER_CHANGED);
-            messageAutoDeleteTimerChanged.writeTo(w);
+            c.messageAutoDeleteTimerChanged.writeTo(w);
         }
-        if (migrateToChatId$has) {
+        if (c != null && c.migrateToChatId$has) {
             g.writeFieldName(F_MIGRATE_TO_CHAT_ID);
-            g.writeNumber(migrateToChatId);
+            g.writeNumber(c.migrateToChatId);
         }
-        if (migrateFromChatId$has) {
+        if (c != null && c.migrateFromChatId$has) {
             g.writeFieldName(F_MIGRATE_FROM_CHAT_ID);
-            g.writeNumber(migrateFromChatId);
+            g.writeNumber(c.migrateFromChatId);
         }
-        if (pinnedMessage != null) {
+        if (c != null && c.pinnedMessage != null) {
             g.writeFieldName(F_PINNED_MESSAGE);
-            pinnedMessage.writeTo(w);
+            c.pinnedMessage.writeTo(w);
         }
-        if (invoice != null) {
+        if (c != null && c.invoice != null) {
             g.writeFieldName(F_INVOICE);
-            invoice.writeTo(w);
+            c.invoice.writeTo(w);
         }
-        if (successfulPayment != null) {
+        if (c != null && c.successfulPayment != null) {
             g.writeFieldName(F_SUCCESSFUL_PAYMENT);
-            successfulPayment.writeTo(w);
+            c.successfulPayment.writeTo(w);
         }
-        if (refundedPayment != null) {
+        if (c != null && c.refundedPayment != null) {
             g.writeFieldName(F_REFUNDED_PAYMENT);
-            refundedPayment.writeTo(w);
+            c.refundedPayment.writeTo(w);
         }
-        if (usersShared != null) {
+        if (c != null && c.usersShared != null) {
             g.writeFieldName(F_USERS_SHARED);
-            usersShared.writeTo(w);
+            c.usersShared.writeTo(w);
         }
-        if (chatShared != null) {
+        if (c != null && c.chatShared != null) {
             g.writeFieldName(F_CHAT_SHARED);
-            chatShared.writeTo(w);
+            c.chatShared.writeTo(w);
         }
-        if (gift != null) {
+        if (c != null && c.gift != null) {
             g.writeFieldName(F_GIFT);
-            gift.writeTo(w);
+            c.gift.writeTo(w);
         }
-        if (uniqueGift != null) {
+        if (c != null && c.uniqueGift != null) {
             g.writeFieldName(F_UNIQUE_GIFT);
-            uniqueGift.writeTo(w);
+            c.uniqueGift.writeTo(w);
         }
-        if (giftUpgradeSent != null) {
+        if (c != null && c.giftUpgradeSent != null) {
             g.writeFieldName(F_GIFT_UPGRADE_SENT);
-            giftUpgradeSent.writeTo(w);
+            c.giftUpgradeSent.writeTo(w);
         }
-        if (connectedWebsite != null) {
+        if (c != null && c.connectedWebsite != null) {
             g.writeFieldName(F_CONNECTED_WEBSITE);
-            g.writeString(connectedWebsite);
+            g.writeString(c.connectedWebsite);
         }
-        if (writeAccessAllowed != null) {
+        if (c != null && c.writeAccessAllowed != null) {
             g.writeFieldName(F_WRITE_ACCESS_ALLOWED);
-            writeAccessAllowed.writeTo(w);
+            c.writeAccessAllowed.writeTo(w);
         }
-        if (passportData != null) {
+        if (c != null && c.passportData != null) {
             g.writeFieldName(F_PASSPORT_DATA);
-            passportData.writeTo(w);
+            c.passportData.writeTo(w);
         }
-        if (proximityAlertTriggered != null) {
+        if (c != null && c.proximityAlertTriggered != null) {
             g.writeFieldName(F_PROXIMITY_ALERT_TRIGGERED);
-            proximityAlertTriggered.writeTo(w);
+            c.proximityAlertTriggered.writeTo(w);
         }
-        if (boostAdded != null) {
+        if (c != null && c.boostAdded != null) {
             g.writeFieldName(F_BOOST_ADDED);
-            boostAdded.writeTo(w);
+            c.boostAdded.writeTo(w);
         }
-        if (chatBackgroundSet != null) {
+        if (c != null && c.chatBackgroundSet != null) {
             g.writeFieldName(F_CHAT_BACKGROUND_SET);
-            chatBackgroundSet.writeTo(w);
+            c.chatBackgroundSet.writeTo(w);
         }
-        if (checklistTasksDone != null) {
+        if (c != null && c.checklistTasksDone != null) {
             g.writeFieldName(F_CHECKLIST_TASKS_DONE);
-            checklistTasksDone.writeTo(w);
+            c.checklistTasksDone.writeTo(w);
         }
-        if (checklistTasksAdded != null) {
+        if (c != null && c.checklistTasksAdded != null) {
             g.writeFieldName(F_CHECKLIST_TASKS_ADDED);
-            checklistTasksAdded.writeTo(w);
+            c.checklistTasksAdded.writeTo(w);
         }
-        if (directMessagePriceChanged != null) {
+        if (c != null && c.directMessagePriceChanged != null) {
             g.writeFieldName(F_DIRECT_MESSAGE_PRICE_CHANGED);
-            directMessagePriceChanged.writeTo(w);
+            c.directMessagePriceChanged.writeTo(w);
         }
-        if (forumTopicCreated != null) {
+        if (c != null && c.forumTopicCreated != null) {
             g.writeFieldName(F_FORUM_TOPIC_CREATED);
-            forumTopicCreated.writeTo(w);
+            c.forumTopicCreated.writeTo(w);
         }
-        if (forumTopicEdited != null) {
+        if (c != null && c.forumTopicEdited != null) {
             g.writeFieldName(F_FORUM_TOPIC_EDITED);
-            forumTopicEdited.writeTo(w);
+            c.forumTopicEdited.writeTo(w);
         }
-        if (forumTopicClosed != null) {
+        if (c != null && c.forumTopicClosed != null) {
             g.writeFieldName(F_FORUM_TOPIC_CLOSED);
-            forumTopicClosed.writeTo(w);
+            c.forumTopicClosed.writeTo(w);
         }
-        if (forumTopicReopened != null) {
+        if (c != null && c.forumTopicReopened != null) {
             g.writeFieldName(F_FORUM_TOPIC_REOPENED);
-            forumTopicReopened.writeTo(w);
+            c.forumTopicReopened.writeTo(w);
         }
-        if (generalForumTopicHidden != null) {
+        if (c != null && c.generalForumTopicHidden != null) {
             g.writeFieldName(F_GENERAL_FORUM_TOPIC_HIDDEN);
-            generalForumTopicHidden.writeTo(w);
+            c.generalForumTopicHidden.writeTo(w);
         }
-        if (generalForumTopicUnhidden != null) {
+        if (c != null && c.generalForumTopicUnhidden != null) {
             g.writeFieldName(F_GENERAL_FORUM_TOPIC_UNHIDDEN);
-            generalForumTopicUnhidden.writeTo(w);
+            c.generalForumTopicUnhidden.writeTo(w);
         }
-        if (giveawayCreated != null) {
+        if (c != null && c.giveawayCreated != null) {
             g.writeFieldName(F_GIVEAWAY_CREATED);
-            giveawayCreated.writeTo(w);
+            c.giveawayCreated.writeTo(w);
         }
-        if (giveaway != null) {
+        if (c != null && c.giveaway != null) {
             g.writeFieldName(F_GIVEAWAY);
-            giveaway.writeTo(w);
+            c.giveaway.writeTo(w);
         }
-        if (giveawayWinners != null) {
+        if (c != null && c.giveawayWinners != null) {
             g.writeFieldName(F_GIVEAWAY_WINNERS);
-            giveawayWinners.writeTo(w);
+            c.giveawayWinners.writeTo(w);
         }
-        if (giveawayCompleted != null) {
+        if (c != null && c.giveawayCompleted != null) {
             g.writeFieldName(F_GIVEAWAY_COMPLETED);
-            giveawayCompleted.writeTo(w);
+            c.giveawayCompleted.writeTo(w);
         }
-        if (managedBotCreated != null) {
+        if (c != null && c.managedBotCreated != null) {
             g.writeFieldName(F_MANAGED_BOT_CREATED);
-            managedBotCreated.writeTo(w);
+            c.managedBotCreated.writeTo(w);
         }
-        if (paidMessagePriceChanged != null) {
+        if (c != null && c.paidMessagePriceChanged != null) {
             g.writeFieldName(F_PAID_MESSAGE_PRICE_CHANGED);
-            paidMessagePriceChanged.writeTo(w);
+            c.paidMessagePriceChanged.writeTo(w);
         }
-        if (pollOptionAdded != null) {
+        if (c != null && c.pollOptionAdded != null) {
             g.writeFieldName(F_POLL_OPTION_ADDED);
-            pollOptionAdded.writeTo(w);
+            c.pollOptionAdded.writeTo(w);
         }
-        if (pollOptionDeleted != null) {
+        if (c != null && c.pollOptionDeleted != null) {
             g.writeFieldName(F_POLL_OPTION_DELETED);
-            pollOptionDeleted.writeTo(w);
+            c.pollOptionDeleted.writeTo(w);
         }
-        if (suggestedPostApproved != null) {
+        if (c != null && c.suggestedPostApproved != null) {
             g.writeFieldName(F_SUGGESTED_POST_APPROVED);
-            suggestedPostApproved.writeTo(w);
+            c.suggestedPostApproved.writeTo(w);
         }
-        if (suggestedPostApprovalFailed != null) {
+        if (c != null && c.suggestedPostApprovalFailed != null) {
             g.writeFieldName(F_SUGGESTED_POST_APPROVAL_FAILED);
-            suggestedPostApprovalFailed.writeTo(w);
+            c.suggestedPostApprovalFailed.writeTo(w);
         }
-        if (suggestedPostDeclined != null) {
+        if (c != null && c.suggestedPostDeclined != null) {
             g.writeFieldName(F_SUGGESTED_POST_DECLINED);
-            suggestedPostDeclined.writeTo(w);
+            c.suggestedPostDeclined.writeTo(w);
         }
-        if (suggestedPostPaid != null) {
+        if (c != null && c.suggestedPostPaid != null) {
             g.writeFieldName(F_SUGGESTED_POST_PAID);
-            suggestedPostPaid.writeTo(w);
+            c.suggestedPostPaid.writeTo(w);
         }
-        if (suggestedPostRefunded != null) {
+        if (c != null && c.suggestedPostRefunded != null) {
             g.writeFieldName(F_SUGGESTED_POST_REFUNDED);
-            suggestedPostRefunded.writeTo(w);
+            c.suggestedPostRefunded.writeTo(w);
         }
-        if (videoChatScheduled != null) {
+        if (c != null && c.videoChatScheduled != null) {
             g.writeFieldName(F_VIDEO_CHAT_SCHEDULED);
-            videoChatScheduled.writeTo(w);
+            c.videoChatScheduled.writeTo(w);
         }
-        if (videoChatStarted != null) {
+        if (c != null && c.videoChatStarted != null) {
             g.writeFieldName(F_VIDEO_CHAT_STARTED);
-            videoChatStarted.writeTo(w);
+            c.videoChatStarted.writeTo(w);
         }
-        if (videoChatEnded != null) {
+        if (c != null && c.videoChatEnded != null) {
             g.writeFieldName(F_VIDEO_CHAT_ENDED);
-            videoChatEnded.writeTo(w);
+            c.videoChatEnded.writeTo(w);
         }
-        if (videoChatParticipantsInvited != null) {
+        if (c != null && c.videoChatParticipantsInvited != null) {
             g.writeFieldName(F_VIDEO_CHAT_PARTICIPANTS_INVITED);
-            videoChatParticipantsInvited.writeTo(w);
+            c.videoChatParticipantsInvited.writeTo(w);
         }
-        if (webAppData != null) {
+        if (c != null && c.webAppData != null) {
             g.writeFieldName(F_WEB_APP_DATA);
-            webAppData.writeTo(w);
+            c.webAppData.writeTo(w);
         }
         if (replyMarkup != null) {
             g.writeFieldName(F_REPLY_MARKUP);
@@ -1691,125 +1998,32 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
         return messageId == o.messageId
                 && messageThreadId == o.messageThreadId
                 && messageThreadId$has == o.messageThreadId$has
-                && Objects.equals(directMessagesTopic, o.directMessagesTopic)
                 && Objects.equals(from, o.from)
                 && Objects.equals(senderChat, o.senderChat)
-                && senderBoostCount == o.senderBoostCount
-                && senderBoostCount$has == o.senderBoostCount$has
-                && Objects.equals(senderBusinessBot, o.senderBusinessBot)
-                && Objects.equals(senderTag, o.senderTag)
                 && date == o.date
-                && Objects.equals(guestQueryId, o.guestQueryId)
                 && Objects.equals(businessConnectionId, o.businessConnectionId)
                 && Objects.equals(chat, o.chat)
                 && Objects.equals(forwardOrigin, o.forwardOrigin)
                 && Objects.equals(isTopicMessage, o.isTopicMessage)
-                && Objects.equals(isAutomaticForward, o.isAutomaticForward)
                 && Objects.equals(replyToMessage, o.replyToMessage)
-                && Objects.equals(externalReply, o.externalReply)
-                && Objects.equals(quote, o.quote)
-                && Objects.equals(replyToStory, o.replyToStory)
-                && replyToChecklistTaskId == o.replyToChecklistTaskId
-                && replyToChecklistTaskId$has == o.replyToChecklistTaskId$has
-                && Objects.equals(replyToPollOptionId, o.replyToPollOptionId)
                 && Objects.equals(viaBot, o.viaBot)
-                && Objects.equals(guestBotCallerUser, o.guestBotCallerUser)
-                && Objects.equals(guestBotCallerChat, o.guestBotCallerChat)
                 && editDate == o.editDate
                 && editDate$has == o.editDate$has
-                && Objects.equals(hasProtectedContent, o.hasProtectedContent)
-                && Objects.equals(isFromOffline, o.isFromOffline)
-                && Objects.equals(isPaidPost, o.isPaidPost)
                 && Objects.equals(mediaGroupId, o.mediaGroupId)
                 && Objects.equals(authorSignature, o.authorSignature)
-                && paidStarCount == o.paidStarCount
-                && paidStarCount$has == o.paidStarCount$has
                 && Objects.equals(text, o.text)
                 && Objects.equals(entities, o.entities)
                 && Objects.equals(linkPreviewOptions, o.linkPreviewOptions)
-                && Objects.equals(suggestedPostInfo, o.suggestedPostInfo)
-                && Objects.equals(effectId, o.effectId)
-                && Objects.equals(richMessage, o.richMessage)
-                && Objects.equals(animation, o.animation)
-                && Objects.equals(audio, o.audio)
                 && Objects.equals(document, o.document)
-                && Objects.equals(livePhoto, o.livePhoto)
-                && Objects.equals(paidMedia, o.paidMedia)
                 && Objects.equals(photo, o.photo)
                 && Objects.equals(sticker, o.sticker)
-                && Objects.equals(story, o.story)
                 && Objects.equals(video, o.video)
-                && Objects.equals(videoNote, o.videoNote)
                 && Objects.equals(voice, o.voice)
                 && Objects.equals(caption, o.caption)
                 && Objects.equals(captionEntities, o.captionEntities)
-                && Objects.equals(showCaptionAboveMedia, o.showCaptionAboveMedia)
-                && Objects.equals(hasMediaSpoiler, o.hasMediaSpoiler)
-                && Objects.equals(checklist, o.checklist)
-                && Objects.equals(contact, o.contact)
-                && Objects.equals(dice, o.dice)
-                && Objects.equals(game, o.game)
-                && Objects.equals(poll, o.poll)
-                && Objects.equals(venue, o.venue)
-                && Objects.equals(location, o.location)
                 && Objects.equals(newChatMembers, o.newChatMembers)
-                && Objects.equals(leftChatMember, o.leftChatMember)
-                && Objects.equals(chatOwnerLeft, o.chatOwnerLeft)
-                && Objects.equals(chatOwnerChanged, o.chatOwnerChanged)
-                && Objects.equals(newChatTitle, o.newChatTitle)
-                && Objects.equals(newChatPhoto, o.newChatPhoto)
-                && Objects.equals(deleteChatPhoto, o.deleteChatPhoto)
-                && Objects.equals(groupChatCreated, o.groupChatCreated)
-                && Objects.equals(supergroupChatCreated, o.supergroupChatCreated)
-                && Objects.equals(channelChatCreated, o.channelChatCreated)
-                && Objects.equals(messageAutoDeleteTimerChanged, o.messageAutoDeleteTimerChanged)
-                && migrateToChatId == o.migrateToChatId
-                && migrateToChatId$has == o.migrateToChatId$has
-                && migrateFromChatId == o.migrateFromChatId
-                && migrateFromChatId$has == o.migrateFromChatId$has
-                && Objects.equals(pinnedMessage, o.pinnedMessage)
-                && Objects.equals(invoice, o.invoice)
-                && Objects.equals(successfulPayment, o.successfulPayment)
-                && Objects.equals(refundedPayment, o.refundedPayment)
-                && Objects.equals(usersShared, o.usersShared)
-                && Objects.equals(chatShared, o.chatShared)
-                && Objects.equals(gift, o.gift)
-                && Objects.equals(uniqueGift, o.uniqueGift)
-                && Objects.equals(giftUpgradeSent, o.giftUpgradeSent)
-                && Objects.equals(connectedWebsite, o.connectedWebsite)
-                && Objects.equals(writeAccessAllowed, o.writeAccessAllowed)
-                && Objects.equals(passportData, o.passportData)
-                && Objects.equals(proximityAlertTriggered, o.proximityAlertTriggered)
-                && Objects.equals(boostAdded, o.boostAdded)
-                && Objects.equals(chatBackgroundSet, o.chatBackgroundSet)
-                && Objects.equals(checklistTasksDone, o.checklistTasksDone)
-                && Objects.equals(checklistTasksAdded, o.checklistTasksAdded)
-                && Objects.equals(directMessagePriceChanged, o.directMessagePriceChanged)
-                && Objects.equals(forumTopicCreated, o.forumTopicCreated)
-                && Objects.equals(forumTopicEdited, o.forumTopicEdited)
-                && Objects.equals(forumTopicClosed, o.forumTopicClosed)
-                && Objects.equals(forumTopicReopened, o.forumTopicReopened)
-                && Objects.equals(generalForumTopicHidden, o.generalForumTopicHidden)
-                && Objects.equals(generalForumTopicUnhidden, o.generalForumTopicUnhidden)
-                && Objects.equals(giveawayCreated, o.giveawayCreated)
-                && Objects.equals(giveaway, o.giveaway)
-                && Objects.equals(giveawayWinners, o.giveawayWinners)
-                && Objects.equals(giveawayCompleted, o.giveawayCompleted)
-                && Objects.equals(managedBotCreated, o.managedBotCreated)
-                && Objects.equals(paidMessagePriceChanged, o.paidMessagePriceChanged)
-                && Objects.equals(pollOptionAdded, o.pollOptionAdded)
-                && Objects.equals(pollOptionDeleted, o.pollOptionDeleted)
-                && Objects.equals(suggestedPostApproved, o.suggestedPostApproved)
-                && Objects.equals(suggestedPostApprovalFailed, o.suggestedPostApprovalFailed)
-                && Objects.equals(suggestedPostDeclined, o.suggestedPostDeclined)
-                && Objects.equals(suggestedPostPaid, o.suggestedPostPaid)
-                && Objects.equals(suggestedPostRefunded, o.suggestedPostRefunded)
-                && Objects.equals(videoChatScheduled, o.videoChatScheduled)
-                && Objects.equals(videoChatStarted, o.videoChatStarted)
-                && Objects.equals(videoChatEnded, o.videoChatEnded)
-                && Objects.equals(videoChatParticipantsInvited, o.videoChatParticipantsInvited)
-                && Objects.equals(webAppData, o.webAppData)
                 && Objects.equals(replyMarkup, o.replyMarkup)
+                && Objects.equals(cold, o.cold)
                 && Objects.equals(unknown, o.unknown);
     }
 
@@ -1819,125 +2033,32 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
         h = 31 * h + Long.hashCode(messageId);
         h = 31 * h + Long.hashCode(messageThreadId);
         h = 31 * h + Boolean.hashCode(messageThreadId$has);
-        h = 31 * h + Objects.hashCode(directMessagesTopic);
         h = 31 * h + Objects.hashCode(from);
         h = 31 * h + Objects.hashCode(senderChat);
-        h = 31 * h + Long.hashCode(senderBoostCount);
-        h = 31 * h + Boolean.hashCode(senderBoostCount$has);
-        h = 31 * h + Objects.hashCode(senderBusinessBot);
-        h = 31 * h + Objects.hashCode(senderTag);
         h = 31 * h + Long.hashCode(date);
-        h = 31 * h + Objects.hashCode(guestQueryId);
         h = 31 * h + Objects.hashCode(businessConnectionId);
         h = 31 * h + Objects.hashCode(chat);
         h = 31 * h + Objects.hashCode(forwardOrigin);
         h = 31 * h + Objects.hashCode(isTopicMessage);
-        h = 31 * h + Objects.hashCode(isAutomaticForward);
         h = 31 * h + Objects.hashCode(replyToMessage);
-        h = 31 * h + Objects.hashCode(externalReply);
-        h = 31 * h + Objects.hashCode(quote);
-        h = 31 * h + Objects.hashCode(replyToStory);
-        h = 31 * h + Long.hashCode(replyToChecklistTaskId);
-        h = 31 * h + Boolean.hashCode(replyToChecklistTaskId$has);
-        h = 31 * h + Objects.hashCode(replyToPollOptionId);
         h = 31 * h + Objects.hashCode(viaBot);
-        h = 31 * h + Objects.hashCode(guestBotCallerUser);
-        h = 31 * h + Objects.hashCode(guestBotCallerChat);
         h = 31 * h + Long.hashCode(editDate);
         h = 31 * h + Boolean.hashCode(editDate$has);
-        h = 31 * h + Objects.hashCode(hasProtectedContent);
-        h = 31 * h + Objects.hashCode(isFromOffline);
-        h = 31 * h + Objects.hashCode(isPaidPost);
         h = 31 * h + Objects.hashCode(mediaGroupId);
         h = 31 * h + Objects.hashCode(authorSignature);
-        h = 31 * h + Long.hashCode(paidStarCount);
-        h = 31 * h + Boolean.hashCode(paidStarCount$has);
         h = 31 * h + Objects.hashCode(text);
         h = 31 * h + Objects.hashCode(entities);
         h = 31 * h + Objects.hashCode(linkPreviewOptions);
-        h = 31 * h + Objects.hashCode(suggestedPostInfo);
-        h = 31 * h + Objects.hashCode(effectId);
-        h = 31 * h + Objects.hashCode(richMessage);
-        h = 31 * h + Objects.hashCode(animation);
-        h = 31 * h + Objects.hashCode(audio);
         h = 31 * h + Objects.hashCode(document);
-        h = 31 * h + Objects.hashCode(livePhoto);
-        h = 31 * h + Objects.hashCode(paidMedia);
         h = 31 * h + Objects.hashCode(photo);
         h = 31 * h + Objects.hashCode(sticker);
-        h = 31 * h + Objects.hashCode(story);
         h = 31 * h + Objects.hashCode(video);
-        h = 31 * h + Objects.hashCode(videoNote);
         h = 31 * h + Objects.hashCode(voice);
         h = 31 * h + Objects.hashCode(caption);
         h = 31 * h + Objects.hashCode(captionEntities);
-        h = 31 * h + Objects.hashCode(showCaptionAboveMedia);
-        h = 31 * h + Objects.hashCode(hasMediaSpoiler);
-        h = 31 * h + Objects.hashCode(checklist);
-        h = 31 * h + Objects.hashCode(contact);
-        h = 31 * h + Objects.hashCode(dice);
-        h = 31 * h + Objects.hashCode(game);
-        h = 31 * h + Objects.hashCode(poll);
-        h = 31 * h + Objects.hashCode(venue);
-        h = 31 * h + Objects.hashCode(location);
         h = 31 * h + Objects.hashCode(newChatMembers);
-        h = 31 * h + Objects.hashCode(leftChatMember);
-        h = 31 * h + Objects.hashCode(chatOwnerLeft);
-        h = 31 * h + Objects.hashCode(chatOwnerChanged);
-        h = 31 * h + Objects.hashCode(newChatTitle);
-        h = 31 * h + Objects.hashCode(newChatPhoto);
-        h = 31 * h + Objects.hashCode(deleteChatPhoto);
-        h = 31 * h + Objects.hashCode(groupChatCreated);
-        h = 31 * h + Objects.hashCode(supergroupChatCreated);
-        h = 31 * h + Objects.hashCode(channelChatCreated);
-        h = 31 * h + Objects.hashCode(messageAutoDeleteTimerChanged);
-        h = 31 * h + Long.hashCode(migrateToChatId);
-        h = 31 * h + Boolean.hashCode(migrateToChatId$has);
-        h = 31 * h + Long.hashCode(migrateFromChatId);
-        h = 31 * h + Boolean.hashCode(migrateFromChatId$has);
-        h = 31 * h + Objects.hashCode(pinnedMessage);
-        h = 31 * h + Objects.hashCode(invoice);
-        h = 31 * h + Objects.hashCode(successfulPayment);
-        h = 31 * h + Objects.hashCode(refundedPayment);
-        h = 31 * h + Objects.hashCode(usersShared);
-        h = 31 * h + Objects.hashCode(chatShared);
-        h = 31 * h + Objects.hashCode(gift);
-        h = 31 * h + Objects.hashCode(uniqueGift);
-        h = 31 * h + Objects.hashCode(giftUpgradeSent);
-        h = 31 * h + Objects.hashCode(connectedWebsite);
-        h = 31 * h + Objects.hashCode(writeAccessAllowed);
-        h = 31 * h + Objects.hashCode(passportData);
-        h = 31 * h + Objects.hashCode(proximityAlertTriggered);
-        h = 31 * h + Objects.hashCode(boostAdded);
-        h = 31 * h + Objects.hashCode(chatBackgroundSet);
-        h = 31 * h + Objects.hashCode(checklistTasksDone);
-        h = 31 * h + Objects.hashCode(checklistTasksAdded);
-        h = 31 * h + Objects.hashCode(directMessagePriceChanged);
-        h = 31 * h + Objects.hashCode(forumTopicCreated);
-        h = 31 * h + Objects.hashCode(forumTopicEdited);
-        h = 31 * h + Objects.hashCode(forumTopicClosed);
-        h = 31 * h + Objects.hashCode(forumTopicReopened);
-        h = 31 * h + Objects.hashCode(generalForumTopicHidden);
-        h = 31 * h + Objects.hashCode(generalForumTopicUnhidden);
-        h = 31 * h + Objects.hashCode(giveawayCreated);
-        h = 31 * h + Objects.hashCode(giveaway);
-        h = 31 * h + Objects.hashCode(giveawayWinners);
-        h = 31 * h + Objects.hashCode(giveawayCompleted);
-        h = 31 * h + Objects.hashCode(managedBotCreated);
-        h = 31 * h + Objects.hashCode(paidMessagePriceChanged);
-        h = 31 * h + Objects.hashCode(pollOptionAdded);
-        h = 31 * h + Objects.hashCode(pollOptionDeleted);
-        h = 31 * h + Objects.hashCode(suggestedPostApproved);
-        h = 31 * h + Objects.hashCode(suggestedPostApprovalFailed);
-        h = 31 * h + Objects.hashCode(suggestedPostDeclined);
-        h = 31 * h + Objects.hashCode(suggestedPostPaid);
-        h = 31 * h + Objects.hashCode(suggestedPostRefunded);
-        h = 31 * h + Objects.hashCode(videoChatScheduled);
-        h = 31 * h + Objects.hashCode(videoChatStarted);
-        h = 31 * h + Objects.hashCode(videoChatEnded);
-        h = 31 * h + Objects.hashCode(videoChatParticipantsInvited);
-        h = 31 * h + Objects.hashCode(webAppData);
         h = 31 * h + Objects.hashCode(replyMarkup);
+        h = 31 * h + Objects.hashCode(cold);
         h = 31 * h + Objects.hashCode(unknown);
         return h;
     }
@@ -1945,12 +2066,13 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
     @Override
     public String toString() {
         StringJoiner j = new StringJoiner(", ", "Message{", "}");
+        Cold c = cold;
         j.add("messageId=" + messageId);
         if (messageThreadId$has) {
             j.add("messageThreadId=" + messageThreadId);
         }
-        if (directMessagesTopic != null) {
-            j.add("directMessagesTopic=" + directMessagesTopic);
+        if (c != null && c.directMessagesTopic != null) {
+            j.add("directMessagesTopic=" + c.directMessagesTopic);
         }
         if (from != null) {
             j.add("from=" + from);
@@ -1958,18 +2080,18 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
         if (senderChat != null) {
             j.add("senderChat=" + senderChat);
         }
-        if (senderBoostCount$has) {
-            j.add("senderBoostCount=" + senderBoostCount);
+        if (c != null && c.senderBoostCount$has) {
+            j.add("senderBoostCount=" + c.senderBoostCount);
         }
-        if (senderBusinessBot != null) {
-            j.add("senderBusinessBot=" + senderBusinessBot);
+        if (c != null && c.senderBusinessBot != null) {
+            j.add("senderBusinessBot=" + c.senderBusinessBot);
         }
-        if (senderTag != null) {
-            j.add("senderTag=" + senderTag);
+        if (c != null && c.senderTag != null) {
+            j.add("senderTag=" + c.senderTag);
         }
         j.add("date=" + date);
-        if (guestQueryId != null) {
-            j.add("guestQueryId=" + guestQueryId);
+        if (c != null && c.guestQueryId != null) {
+            j.add("guestQueryId=" + c.guestQueryId);
         }
         if (businessConnectionId != null) {
             j.add("businessConnectionId=" + businessConnectionId);
@@ -1983,47 +2105,47 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
         if (isTopicMessage != null) {
             j.add("isTopicMessage=" + isTopicMessage);
         }
-        if (isAutomaticForward != null) {
-            j.add("isAutomaticForward=" + isAutomaticForward);
+        if (c != null && c.isAutomaticForward != null) {
+            j.add("isAutomaticForward=" + c.isAutomaticForward);
         }
         if (replyToMessage != null) {
             j.add("replyToMessage=" + replyToMessage);
         }
-        if (externalReply != null) {
-            j.add("externalReply=" + externalReply);
+        if (c != null && c.externalReply != null) {
+            j.add("externalReply=" + c.externalReply);
         }
-        if (quote != null) {
-            j.add("quote=" + quote);
+        if (c != null && c.quote != null) {
+            j.add("quote=" + c.quote);
         }
-        if (replyToStory != null) {
-            j.add("replyToStory=" + replyToStory);
+        if (c != null && c.replyToStory != null) {
+            j.add("replyToStory=" + c.replyToStory);
         }
-        if (replyToChecklistTaskId$has) {
-            j.add("replyToChecklistTaskId=" + replyToChecklistTaskId);
+        if (c != null && c.replyToChecklistTaskId$has) {
+            j.add("replyToChecklistTaskId=" + c.replyToChecklistTaskId);
         }
-        if (replyToPollOptionId != null) {
-            j.add("replyToPollOptionId=" + replyToPollOptionId);
+        if (c != null && c.replyToPollOptionId != null) {
+            j.add("replyToPollOptionId=" + c.replyToPollOptionId);
         }
         if (viaBot != null) {
             j.add("viaBot=" + viaBot);
         }
-        if (guestBotCallerUser != null) {
-            j.add("guestBotCallerUser=" + guestBotCallerUser);
+        if (c != null && c.guestBotCallerUser != null) {
+            j.add("guestBotCallerUser=" + c.guestBotCallerUser);
         }
-        if (guestBotCallerChat != null) {
-            j.add("guestBotCallerChat=" + guestBotCallerChat);
+        if (c != null && c.guestBotCallerChat != null) {
+            j.add("guestBotCallerChat=" + c.guestBotCallerChat);
         }
         if (editDate$has) {
             j.add("editDate=" + editDate);
         }
-        if (hasProtectedContent != null) {
-            j.add("hasProtectedContent=" + hasProtectedContent);
+        if (c != null && c.hasProtectedContent != null) {
+            j.add("hasProtectedContent=" + c.hasProtectedContent);
         }
-        if (isFromOffline != null) {
-            j.add("isFromOffline=" + isFromOffline);
+        if (c != null && c.isFromOffline != null) {
+            j.add("isFromOffline=" + c.isFromOffline);
         }
-        if (isPaidPost != null) {
-            j.add("isPaidPost=" + isPaidPost);
+        if (c != null && c.isPaidPost != null) {
+            j.add("isPaidPost=" + c.isPaidPost);
         }
         if (mediaGroupId != null) {
             j.add("mediaGroupId=" + mediaGroupId);
@@ -2031,8 +2153,8 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
         if (authorSignature != null) {
             j.add("authorSignature=" + authorSignature);
         }
-        if (paidStarCount$has) {
-            j.add("paidStarCount=" + paidStarCount);
+        if (c != null && c.paidStarCount$has) {
+            j.add("paidStarCount=" + c.paidStarCount);
         }
         if (text != null) {
             j.add("text=" + text);
@@ -2043,29 +2165,29 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
         if (linkPreviewOptions != null) {
             j.add("linkPreviewOptions=" + linkPreviewOptions);
         }
-        if (suggestedPostInfo != null) {
-            j.add("suggestedPostInfo=" + suggestedPostInfo);
+        if (c != null && c.suggestedPostInfo != null) {
+            j.add("suggestedPostInfo=" + c.suggestedPostInfo);
         }
-        if (effectId != null) {
-            j.add("effectId=" + effectId);
+        if (c != null && c.effectId != null) {
+            j.add("effectId=" + c.effectId);
         }
-        if (richMessage != null) {
-            j.add("richMessage=" + richMessage);
+        if (c != null && c.richMessage != null) {
+            j.add("richMessage=" + c.richMessage);
         }
-        if (animation != null) {
-            j.add("animation=" + animation);
+        if (c != null && c.animation != null) {
+            j.add("animation=" + c.animation);
         }
-        if (audio != null) {
-            j.add("audio=" + audio);
+        if (c != null && c.audio != null) {
+            j.add("audio=" + c.audio);
         }
         if (document != null) {
             j.add("document=" + document);
         }
-        if (livePhoto != null) {
-            j.add("livePhoto=" + livePhoto);
+        if (c != null && c.livePhoto != null) {
+            j.add("livePhoto=" + c.livePhoto);
         }
-        if (paidMedia != null) {
-            j.add("paidMedia=" + paidMedia);
+        if (c != null && c.paidMedia != null) {
+            j.add("paidMedia=" + c.paidMedia);
         }
         if (photo != null) {
             j.add("photo=" + photo);
@@ -2073,14 +2195,14 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
         if (sticker != null) {
             j.add("sticker=" + sticker);
         }
-        if (story != null) {
-            j.add("story=" + story);
+        if (c != null && c.story != null) {
+            j.add("story=" + c.story);
         }
         if (video != null) {
             j.add("video=" + video);
         }
-        if (videoNote != null) {
-            j.add("videoNote=" + videoNote);
+        if (c != null && c.videoNote != null) {
+            j.add("videoNote=" + c.videoNote);
         }
         if (voice != null) {
             j.add("voice=" + voice);
@@ -2091,197 +2213,197 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
         if (captionEntities != null) {
             j.add("captionEntities=" + captionEntities);
         }
-        if (showCaptionAboveMedia != null) {
-            j.add("showCaptionAboveMedia=" + showCaptionAboveMedia);
+        if (c != null && c.showCaptionAboveMedia != null) {
+            j.add("showCaptionAboveMedia=" + c.showCaptionAboveMedia);
         }
-        if (hasMediaSpoiler != null) {
-            j.add("hasMediaSpoiler=" + hasMediaSpoiler);
+        if (c != null && c.hasMediaSpoiler != null) {
+            j.add("hasMediaSpoiler=" + c.hasMediaSpoiler);
         }
-        if (checklist != null) {
-            j.add("checklist=" + checklist);
+        if (c != null && c.checklist != null) {
+            j.add("checklist=" + c.checklist);
         }
-        if (contact != null) {
-            j.add("contact=" + contact);
+        if (c != null && c.contact != null) {
+            j.add("contact=" + c.contact);
         }
-        if (dice != null) {
-            j.add("dice=" + dice);
+        if (c != null && c.dice != null) {
+            j.add("dice=" + c.dice);
         }
-        if (game != null) {
-            j.add("game=" + game);
+        if (c != null && c.game != null) {
+            j.add("game=" + c.game);
         }
-        if (poll != null) {
-            j.add("poll=" + poll);
+        if (c != null && c.poll != null) {
+            j.add("poll=" + c.poll);
         }
-        if (venue != null) {
-            j.add("venue=" + venue);
+        if (c != null && c.venue != null) {
+            j.add("venue=" + c.venue);
         }
-        if (location != null) {
-            j.add("location=" + location);
+        if (c != null && c.location != null) {
+            j.add("location=" + c.location);
         }
         if (newChatMembers != null) {
             j.add("newChatMembers=" + newChatMembers);
         }
-        if (leftChatMember != null) {
-            j.add("leftChatMember=" + leftChatMember);
+        if (c != null && c.leftChatMember != null) {
+            j.add("leftChatMember=" + c.leftChatMember);
         }
-        if (chatOwnerLeft != null) {
-            j.add("chatOwnerLeft=" + chatOwnerLeft);
+        if (c != null && c.chatOwnerLeft != null) {
+            j.add("chatOwnerLeft=" + c.chatOwnerLeft);
         }
-        if (chatOwnerChanged != null) {
-            j.add("chatOwnerChanged=" + chatOwnerChanged);
+        if (c != null && c.chatOwnerChanged != null) {
+            j.add("chatOwnerChanged=" + c.chatOwnerChanged);
         }
-        if (newChatTitle != null) {
-            j.add("newChatTitle=" + newChatTitle);
+        if (c != null && c.newChatTitle != null) {
+            j.add("newChatTitle=" + c.newChatTitle);
         }
-        if (newChatPhoto != null) {
-            j.add("newChatPhoto=" + newChatPhoto);
+        if (c != null && c.newChatPhoto != null) {
+            j.add("newChatPhoto=" + c.newChatPhoto);
         }
-        if (deleteChatPhoto != null) {
-            j.add("deleteChatPhoto=" + deleteChatPhoto);
+        if (c != null && c.deleteChatPhoto != null) {
+            j.add("deleteChatPhoto=" + c.deleteChatPhoto);
         }
-        if (groupChatCreated != null) {
-            j.add("groupChatCreated=" + groupChatCreated);
+        if (c != null && c.groupChatCreated != null) {
+            j.add("groupChatCreated=" + c.groupChatCreated);
         }
-        if (supergroupChatCreated != null) {
-            j.add("supergroupChatCreated=" + supergroupChatCreated);
+        if (c != null && c.supergroupChatCreated != null) {
+            j.add("supergroupChatCreated=" + c.supergroupChatCreated);
         }
-        if (channelChatCreated != null) {
-            j.add("channelChatCreated=" + channelChatCreated);
+        if (c != null && c.channelChatCreated != null) {
+            j.add("channelChatCreated=" + c.channelChatCreated);
         }
-        if (messageAutoDeleteTimerChanged != null) {
-            j.add("messageAutoDeleteTimerChanged=" + messageAutoDeleteTimerChanged);
+        if (c != null && c.messageAutoDeleteTimerChanged != null) {
+            j.add("messageAutoDeleteTimerChanged=" + c.messageAutoDeleteTimerChanged);
         }
-        if (migrateToChatId$has) {
-            j.add("migrateToChatId=" + migrateToChatId);
+        if (c != null && c.migrateToChatId$has) {
+            j.add("migrateToChatId=" + c.migrateToChatId);
         }
-        if (migrateFromChatId$has) {
-            j.add("migrateFromChatId=" + migrateFromChatId);
+        if (c != null && c.migrateFromChatId$has) {
+            j.add("migrateFromChatId=" + c.migrateFromChatId);
         }
-        if (pinnedMessage != null) {
-            j.add("pinnedMessage=" + pinnedMessage);
+        if (c != null && c.pinnedMessage != null) {
+            j.add("pinnedMessage=" + c.pinnedMessage);
         }
-        if (invoice != null) {
-            j.add("invoice=" + invoice);
+        if (c != null && c.invoice != null) {
+            j.add("invoice=" + c.invoice);
         }
-        if (successfulPayment != null) {
-            j.add("successfulPayment=" + successfulPayment);
+        if (c != null && c.successfulPayment != null) {
+            j.add("successfulPayment=" + c.successfulPayment);
         }
-        if (refundedPayment != null) {
-            j.add("refundedPayment=" + refundedPayment);
+        if (c != null && c.refundedPayment != null) {
+            j.add("refundedPayment=" + c.refundedPayment);
         }
-        if (usersShared != null) {
-            j.add("usersShared=" + usersShared);
+        if (c != null && c.usersShared != null) {
+            j.add("usersShared=" + c.usersShared);
         }
-        if (chatShared != null) {
-            j.add("chatShared=" + chatShared);
+        if (c != null && c.chatShared != null) {
+            j.add("chatShared=" + c.chatShared);
         }
-        if (gift != null) {
-            j.add("gift=" + gift);
+        if (c != null && c.gift != null) {
+            j.add("gift=" + c.gift);
         }
-        if (uniqueGift != null) {
-            j.add("uniqueGift=" + uniqueGift);
+        if (c != null && c.uniqueGift != null) {
+            j.add("uniqueGift=" + c.uniqueGift);
         }
-        if (giftUpgradeSent != null) {
-            j.add("giftUpgradeSent=" + giftUpgradeSent);
+        if (c != null && c.giftUpgradeSent != null) {
+            j.add("giftUpgradeSent=" + c.giftUpgradeSent);
         }
-        if (connectedWebsite != null) {
-            j.add("connectedWebsite=" + connectedWebsite);
+        if (c != null && c.connectedWebsite != null) {
+            j.add("connectedWebsite=" + c.connectedWebsite);
         }
-        if (writeAccessAllowed != null) {
-            j.add("writeAccessAllowed=" + writeAccessAllowed);
+        if (c != null && c.writeAccessAllowed != null) {
+            j.add("writeAccessAllowed=" + c.writeAccessAllowed);
         }
-        if (passportData != null) {
-            j.add("passportData=" + passportData);
+        if (c != null && c.passportData != null) {
+            j.add("passportData=" + c.passportData);
         }
-        if (proximityAlertTriggered != null) {
-            j.add("proximityAlertTriggered=" + proximityAlertTriggered);
+        if (c != null && c.proximityAlertTriggered != null) {
+            j.add("proximityAlertTriggered=" + c.proximityAlertTriggered);
         }
-        if (boostAdded != null) {
-            j.add("boostAdded=" + boostAdded);
+        if (c != null && c.boostAdded != null) {
+            j.add("boostAdded=" + c.boostAdded);
         }
-        if (chatBackgroundSet != null) {
-            j.add("chatBackgroundSet=" + chatBackgroundSet);
+        if (c != null && c.chatBackgroundSet != null) {
+            j.add("chatBackgroundSet=" + c.chatBackgroundSet);
         }
-        if (checklistTasksDone != null) {
-            j.add("checklistTasksDone=" + checklistTasksDone);
+        if (c != null && c.checklistTasksDone != null) {
+            j.add("checklistTasksDone=" + c.checklistTasksDone);
         }
-        if (checklistTasksAdded != null) {
-            j.add("checklistTasksAdded=" + checklistTasksAdded);
+        if (c != null && c.checklistTasksAdded != null) {
+            j.add("checklistTasksAdded=" + c.checklistTasksAdded);
         }
-        if (directMessagePriceChanged != null) {
-            j.add("directMessagePriceChanged=" + directMessagePriceChanged);
+        if (c != null && c.directMessagePriceChanged != null) {
+            j.add("directMessagePriceChanged=" + c.directMessagePriceChanged);
         }
-        if (forumTopicCreated != null) {
-            j.add("forumTopicCreated=" + forumTopicCreated);
+        if (c != null && c.forumTopicCreated != null) {
+            j.add("forumTopicCreated=" + c.forumTopicCreated);
         }
-        if (forumTopicEdited != null) {
-            j.add("forumTopicEdited=" + forumTopicEdited);
+        if (c != null && c.forumTopicEdited != null) {
+            j.add("forumTopicEdited=" + c.forumTopicEdited);
         }
-        if (forumTopicClosed != null) {
-            j.add("forumTopicClosed=" + forumTopicClosed);
+        if (c != null && c.forumTopicClosed != null) {
+            j.add("forumTopicClosed=" + c.forumTopicClosed);
         }
-        if (forumTopicReopened != null) {
-            j.add("forumTopicReopened=" + forumTopicReopened);
+        if (c != null && c.forumTopicReopened != null) {
+            j.add("forumTopicReopened=" + c.forumTopicReopened);
         }
-        if (generalForumTopicHidden != null) {
-            j.add("generalForumTopicHidden=" + generalForumTopicHidden);
+        if (c != null && c.generalForumTopicHidden != null) {
+            j.add("generalForumTopicHidden=" + c.generalForumTopicHidden);
         }
-        if (generalForumTopicUnhidden != null) {
-            j.add("generalForumTopicUnhidden=" + generalForumTopicUnhidden);
+        if (c != null && c.generalForumTopicUnhidden != null) {
+            j.add("generalForumTopicUnhidden=" + c.generalForumTopicUnhidden);
         }
-        if (giveawayCreated != null) {
-            j.add("giveawayCreated=" + giveawayCreated);
+        if (c != null && c.giveawayCreated != null) {
+            j.add("giveawayCreated=" + c.giveawayCreated);
         }
-        if (giveaway != null) {
-            j.add("giveaway=" + giveaway);
+        if (c != null && c.giveaway != null) {
+            j.add("giveaway=" + c.giveaway);
         }
-        if (giveawayWinners != null) {
-            j.add("giveawayWinners=" + giveawayWinners);
+        if (c != null && c.giveawayWinners != null) {
+            j.add("giveawayWinners=" + c.giveawayWinners);
         }
-        if (giveawayCompleted != null) {
-            j.add("giveawayCompleted=" + giveawayCompleted);
+        if (c != null && c.giveawayCompleted != null) {
+            j.add("giveawayCompleted=" + c.giveawayCompleted);
         }
-        if (managedBotCreated != null) {
-            j.add("managedBotCreated=" + managedBotCreated);
+        if (c != null && c.managedBotCreated != null) {
+            j.add("managedBotCreated=" + c.managedBotCreated);
         }
-        if (paidMessagePriceChanged != null) {
-            j.add("paidMessagePriceChanged=" + paidMessagePriceChanged);
+        if (c != null && c.paidMessagePriceChanged != null) {
+            j.add("paidMessagePriceChanged=" + c.paidMessagePriceChanged);
         }
-        if (pollOptionAdded != null) {
-            j.add("pollOptionAdded=" + pollOptionAdded);
+        if (c != null && c.pollOptionAdded != null) {
+            j.add("pollOptionAdded=" + c.pollOptionAdded);
         }
-        if (pollOptionDeleted != null) {
-            j.add("pollOptionDeleted=" + pollOptionDeleted);
+        if (c != null && c.pollOptionDeleted != null) {
+            j.add("pollOptionDeleted=" + c.pollOptionDeleted);
         }
-        if (suggestedPostApproved != null) {
-            j.add("suggestedPostApproved=" + suggestedPostApproved);
+        if (c != null && c.suggestedPostApproved != null) {
+            j.add("suggestedPostApproved=" + c.suggestedPostApproved);
         }
-        if (suggestedPostApprovalFailed != null) {
-            j.add("suggestedPostApprovalFailed=" + suggestedPostApprovalFailed);
+        if (c != null && c.suggestedPostApprovalFailed != null) {
+            j.add("suggestedPostApprovalFailed=" + c.suggestedPostApprovalFailed);
         }
-        if (suggestedPostDeclined != null) {
-            j.add("suggestedPostDeclined=" + suggestedPostDeclined);
+        if (c != null && c.suggestedPostDeclined != null) {
+            j.add("suggestedPostDeclined=" + c.suggestedPostDeclined);
         }
-        if (suggestedPostPaid != null) {
-            j.add("suggestedPostPaid=" + suggestedPostPaid);
+        if (c != null && c.suggestedPostPaid != null) {
+            j.add("suggestedPostPaid=" + c.suggestedPostPaid);
         }
-        if (suggestedPostRefunded != null) {
-            j.add("suggestedPostRefunded=" + suggestedPostRefunded);
+        if (c != null && c.suggestedPostRefunded != null) {
+            j.add("suggestedPostRefunded=" + c.suggestedPostRefunded);
         }
-        if (videoChatScheduled != null) {
-            j.add("videoChatScheduled=" + videoChatScheduled);
+        if (c != null && c.videoChatScheduled != null) {
+            j.add("videoChatScheduled=" + c.videoChatScheduled);
         }
-        if (videoChatStarted != null) {
-            j.add("videoChatStarted=" + videoChatStarted);
+        if (c != null && c.videoChatStarted != null) {
+            j.add("videoChatStarted=" + c.videoChatStarted);
         }
-        if (videoChatEnded != null) {
-            j.add("videoChatEnded=" + videoChatEnded);
+        if (c != null && c.videoChatEnded != null) {
+            j.add("videoChatEnded=" + c.videoChatEnded);
         }
-        if (videoChatParticipantsInvited != null) {
-            j.add("videoChatParticipantsInvited=" + videoChatParticipantsInvited);
+        if (c != null && c.videoChatParticipantsInvited != null) {
+            j.add("videoChatParticipantsInvited=" + c.videoChatParticipantsInvited);
         }
-        if (webAppData != null) {
-            j.add("webAppData=" + webAppData);
+        if (c != null && c.webAppData != null) {
+            j.add("webAppData=" + c.webAppData);
         }
         if (replyMarkup != null) {
             j.add("replyMarkup=" + replyMarkup);
@@ -2304,129 +2426,308 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
      */
     public Builder toBuilder() {
         Builder b = new Builder();
+        Cold c = cold;
         b.messageId = messageId;
         b.messageId$set = true;
         b.messageThreadId = messageThreadId;
         b.messageThreadId$has = messageThreadId$has;
-        b.directMessagesTopic = directMessagesTopic;
+        if (c != null) {
+            b.directMessagesTopic = c.directMessagesTopic;
+        }
         b.from = from;
         b.senderChat = senderChat;
-        b.senderBoostCount = senderBoostCount;
-        b.senderBoostCount$has = senderBoostCount$has;
-        b.senderBusinessBot = senderBusinessBot;
-        b.senderTag = senderTag;
+        if (c != null) {
+            b.senderBoostCount = c.senderBoostCount;
+            b.senderBoostCount$has = c.senderBoostCount$has;
+        }
+        if (c != null) {
+            b.senderBusinessBot = c.senderBusinessBot;
+        }
+        if (c != null) {
+            b.senderTag = c.senderTag;
+        }
         b.date = date;
         b.date$set = true;
-        b.guestQueryId = guestQueryId;
+        if (c != null) {
+            b.guestQueryId = c.guestQueryId;
+        }
         b.businessConnectionId = businessConnectionId;
         b.chat = chat;
         b.forwardOrigin = forwardOrigin;
         b.isTopicMessage = isTopicMessage;
-        b.isAutomaticForward = isAutomaticForward;
+        if (c != null) {
+            b.isAutomaticForward = c.isAutomaticForward;
+        }
         b.replyToMessage = replyToMessage;
-        b.externalReply = externalReply;
-        b.quote = quote;
-        b.replyToStory = replyToStory;
-        b.replyToChecklistTaskId = replyToChecklistTaskId;
-        b.replyToChecklistTaskId$has = replyToChecklistTaskId$has;
-        b.replyToPollOptionId = replyToPollOptionId;
+        if (c != null) {
+            b.externalReply = c.externalReply;
+        }
+        if (c != null) {
+            b.quote = c.quote;
+        }
+        if (c != null) {
+            b.replyToStory = c.replyToStory;
+        }
+        if (c != null) {
+            b.replyToChecklistTaskId = c.replyToChecklistTaskId;
+            b.replyToChecklistTaskId$has = c.replyToChecklistTaskId$has;
+        }
+        if (c != null) {
+            b.replyToPollOptionId = c.replyToPollOptionId;
+        }
         b.viaBot = viaBot;
-        b.guestBotCallerUser = guestBotCallerUser;
-        b.guestBotCallerChat = guestBotCallerChat;
+        if (c != null) {
+            b.guestBotCallerUser = c.guestBotCallerUser;
+        }
+        if (c != null) {
+            b.guestBotCallerChat = c.guestBotCallerChat;
+        }
         b.editDate = editDate;
         b.editDate$has = editDate$has;
-        b.hasProtectedContent = hasProtectedContent;
-        b.isFromOffline = isFromOffline;
-        b.isPaidPost = isPaidPost;
+        if (c != null) {
+            b.hasProtectedContent = c.hasProtectedContent;
+        }
+        if (c != null) {
+            b.isFromOffline = c.isFromOffline;
+        }
+        if (c != null) {
+            b.isPaidPost = c.isPaidPost;
+        }
         b.mediaGroupId = mediaGroupId;
         b.authorSignature = authorSignature;
-        b.paidStarCount = paidStarCount;
-        b.paidStarCount$has = paidStarCount$has;
+        if (c != null) {
+            b.paidStarCount = c.paidStarCount;
+            b.paidStarCount$has = c.paidStarCount$has;
+        }
         b.text = text;
         b.entities = entities;
         b.linkPreviewOptions = linkPreviewOptions;
-        b.suggestedPostInfo = suggestedPostInfo;
-        b.effectId = effectId;
-        b.richMessage = richMessage;
-        b.animation = animation;
-        b.audio = audio;
+        if (c != null) {
+            b.suggestedPostInfo = c.suggestedPostInfo;
+        }
+        if (c != null) {
+            b.effectId = c.effectId;
+        }
+        if (c != null) {
+            b.richMessage = c.richMessage;
+        }
+        if (c != null) {
+            b.animation = c.animation;
+        }
+        if (c != null) {
+            b.audio = c.audio;
+        }
         b.document = document;
-        b.livePhoto = livePhoto;
-        b.paidMedia = paidMedia;
+        if (c != null) {
+            b.livePhoto = c.livePhoto;
+        }
+        if (c != null) {
+            b.paidMedia = c.paidMedia;
+        }
         b.photo = photo;
         b.sticker = sticker;
-        b.story = story;
+        if (c != null) {
+            b.story = c.story;
+        }
         b.video = video;
-        b.videoNote = videoNote;
+        if (c != null) {
+            b.videoNote = c.videoNote;
+        }
         b.voice = voice;
         b.caption = caption;
         b.captionEntities = captionEntities;
-        b.showCaptionAboveMedia = showCaptionAboveMedia;
-        b.hasMediaSpoiler = hasMediaSpoiler;
-        b.checklist = checklist;
-        b.contact = contact;
-        b.dice = dice;
-        b.game = game;
-        b.poll = poll;
-        b.venue = venue;
-        b.location = location;
+        if (c != null) {
+            b.showCaptionAboveMedia = c.showCaptionAboveMedia;
+        }
+        if (c != null) {
+            b.hasMediaSpoiler = c.hasMediaSpoiler;
+        }
+        if (c != null) {
+            b.checklist = c.checklist;
+        }
+        if (c != null) {
+            b.contact = c.contact;
+        }
+        if (c != null) {
+            b.dice = c.dice;
+        }
+        if (c != null) {
+            b.game = c.game;
+        }
+        if (c != null) {
+            b.poll = c.poll;
+        }
+        if (c != null) {
+            b.venue = c.venue;
+        }
+        if (c != null) {
+            b.location = c.location;
+        }
         b.newChatMembers = newChatMembers;
-        b.leftChatMember = leftChatMember;
-        b.chatOwnerLeft = chatOwnerLeft;
-        b.chatOwnerChanged = chatOwnerChanged;
-        b.newChatTitle = newChatTitle;
-        b.newChatPhoto = newChatPhoto;
-        b.deleteChatPhoto = deleteChatPhoto;
-        b.groupChatCreated = groupChatCreated;
-        b.supergroupChatCreated = supergroupChatCreated;
-        b.channelChatCreated = channelChatCreated;
-        b.messageAutoDeleteTimerChanged = messageAutoDeleteTimerChanged;
-        b.migrateToChatId = migrateToChatId;
-        b.migrateToChatId$has = migrateToChatId$has;
-        b.migrateFromChatId = migrateFromChatId;
-        b.migrateFromChatId$has = migrateFromChatId$has;
-        b.pinnedMessage = pinnedMessage;
-        b.invoice = invoice;
-        b.successfulPayment = successfulPayment;
-        b.refundedPayment = refundedPayment;
-        b.usersShared = usersShared;
-        b.chatShared = chatShared;
-        b.gift = gift;
-        b.uniqueGift = uniqueGift;
-        b.giftUpgradeSent = giftUpgradeSent;
-        b.connectedWebsite = connectedWebsite;
-        b.writeAccessAllowed = writeAccessAllowed;
-        b.passportData = passportData;
-        b.proximityAlertTriggered = proximityAlertTriggered;
-        b.boostAdded = boostAdded;
-        b.chatBackgroundSet = chatBackgroundSet;
-        b.checklistTasksDone = checklistTasksDone;
-        b.checklistTasksAdded = checklistTasksAdded;
-        b.directMessagePriceChanged = directMessagePriceChanged;
-        b.forumTopicCreated = forumTopicCreated;
-        b.forumTopicEdited = forumTopicEdited;
-        b.forumTopicClosed = forumTopicClosed;
-        b.forumTopicReopened = forumTopicReopened;
-        b.generalForumTopicHidden = generalForumTopicHidden;
-        b.generalForumTopicUnhidden = generalForumTopicUnhidden;
-        b.giveawayCreated = giveawayCreated;
-        b.giveaway = giveaway;
-        b.giveawayWinners = giveawayWinners;
-        b.giveawayCompleted = giveawayCompleted;
-        b.managedBotCreated = managedBotCreated;
-        b.paidMessagePriceChanged = paidMessagePriceChanged;
-        b.pollOptionAdded = pollOptionAdded;
-        b.pollOptionDeleted = pollOptionDeleted;
-        b.suggestedPostApproved = suggestedPostApproved;
-        b.suggestedPostApprovalFailed = suggestedPostApprovalFailed;
-        b.suggestedPostDeclined = suggestedPostDeclined;
-        b.suggestedPostPaid = suggestedPostPaid;
-        b.suggestedPostRefunded = suggestedPostRefunded;
-        b.videoChatScheduled = videoChatScheduled;
-        b.videoChatStarted = videoChatStarted;
-        b.videoChatEnded = videoChatEnded;
-        b.videoChatParticipantsInvited = videoChatParticipantsInvited;
-        b.webAppData = webAppData;
+        if (c != null) {
+            b.leftChatMember = c.leftChatMember;
+        }
+        if (c != null) {
+            b.chatOwnerLeft = c.chatOwnerLeft;
+        }
+        if (c != null) {
+            b.chatOwnerChanged = c.chatOwnerChanged;
+        }
+        if (c != null) {
+            b.newChatTitle = c.newChatTitle;
+        }
+        if (c != null) {
+            b.newChatPhoto = c.newChatPhoto;
+        }
+        if (c != null) {
+            b.deleteChatPhoto = c.deleteChatPhoto;
+        }
+        if (c != null) {
+            b.groupChatCreated = c.groupChatCreated;
+        }
+        if (c != null) {
+            b.supergroupChatCreated = c.supergroupChatCreated;
+        }
+        if (c != null) {
+            b.channelChatCreated = c.channelChatCreated;
+        }
+        if (c != null) {
+            b.messageAutoDeleteTimerChanged = c.messageAutoDeleteTimerChanged;
+        }
+        if (c != null) {
+            b.migrateToChatId = c.migrateToChatId;
+            b.migrateToChatId$has = c.migrateToChatId$has;
+        }
+        if (c != null) {
+            b.migrateFromChatId = c.migrateFromChatId;
+            b.migrateFromChatId$has = c.migrateFromChatId$has;
+        }
+        if (c != null) {
+            b.pinnedMessage = c.pinnedMessage;
+        }
+        if (c != null) {
+            b.invoice = c.invoice;
+        }
+        if (c != null) {
+            b.successfulPayment = c.successfulPayment;
+        }
+        if (c != null) {
+            b.refundedPayment = c.refundedPayment;
+        }
+        if (c != null) {
+            b.usersShared = c.usersShared;
+        }
+        if (c != null) {
+            b.chatShared = c.chatShared;
+        }
+        if (c != null) {
+            b.gift = c.gift;
+        }
+        if (c != null) {
+            b.uniqueGift = c.uniqueGift;
+        }
+        if (c != null) {
+            b.giftUpgradeSent = c.giftUpgradeSent;
+        }
+        if (c != null) {
+            b.connectedWebsite = c.connectedWebsite;
+        }
+        if (c != null) {
+            b.writeAccessAllowed = c.writeAccessAllowed;
+        }
+        if (c != null) {
+            b.passportData = c.passportData;
+        }
+        if (c != null) {
+            b.proximityAlertTriggered = c.proximityAlertTriggered;
+        }
+        if (c != null) {
+            b.boostAdded = c.boostAdded;
+        }
+        if (c != null) {
+            b.chatBackgroundSet = c.chatBackgroundSet;
+        }
+        if (c != null) {
+            b.checklistTasksDone = c.checklistTasksDone;
+        }
+        if (c != null) {
+            b.checklistTasksAdded = c.checklistTasksAdded;
+        }
+        if (c != null) {
+            b.directMessagePriceChanged = c.directMessagePriceChanged;
+        }
+        if (c != null) {
+            b.forumTopicCreated = c.forumTopicCreated;
+        }
+        if (c != null) {
+            b.forumTopicEdited = c.forumTopicEdited;
+        }
+        if (c != null) {
+            b.forumTopicClosed = c.forumTopicClosed;
+        }
+        if (c != null) {
+            b.forumTopicReopened = c.forumTopicReopened;
+        }
+        if (c != null) {
+            b.generalForumTopicHidden = c.generalForumTopicHidden;
+        }
+        if (c != null) {
+            b.generalForumTopicUnhidden = c.generalForumTopicUnhidden;
+        }
+        if (c != null) {
+            b.giveawayCreated = c.giveawayCreated;
+        }
+        if (c != null) {
+            b.giveaway = c.giveaway;
+        }
+        if (c != null) {
+            b.giveawayWinners = c.giveawayWinners;
+        }
+        if (c != null) {
+            b.giveawayCompleted = c.giveawayCompleted;
+        }
+        if (c != null) {
+            b.managedBotCreated = c.managedBotCreated;
+        }
+        if (c != null) {
+            b.paidMessagePriceChanged = c.paidMessagePriceChanged;
+        }
+        if (c != null) {
+            b.pollOptionAdded = c.pollOptionAdded;
+        }
+        if (c != null) {
+            b.pollOptionDeleted = c.pollOptionDeleted;
+        }
+        if (c != null) {
+            b.suggestedPostApproved = c.suggestedPostApproved;
+        }
+        if (c != null) {
+            b.suggestedPostApprovalFailed = c.suggestedPostApprovalFailed;
+        }
+        if (c != null) {
+            b.suggestedPostDeclined = c.suggestedPostDeclined;
+        }
+        if (c != null) {
+            b.suggestedPostPaid = c.suggestedPostPaid;
+        }
+        if (c != null) {
+            b.suggestedPostRefunded = c.suggestedPostRefunded;
+        }
+        if (c != null) {
+            b.videoChatScheduled = c.videoChatScheduled;
+        }
+        if (c != null) {
+            b.videoChatStarted = c.videoChatStarted;
+        }
+        if (c != null) {
+            b.videoChatEnded = c.videoChatEnded;
+        }
+        if (c != null) {
+            b.videoChatParticipantsInvited = c.videoChatParticipantsInvited;
+        }
+        if (c != null) {
+            b.webAppData = c.webAppData;
+        }
         b.replyMarkup = replyMarkup;
         b.unknown = unknown == null ? null : new LinkedHashMap<>(unknown);
         return b;
@@ -3559,124 +3860,307 @@ public final class Message implements ApiObject, MaybeInaccessibleMessage {
             o.messageId = messageId;
             o.messageThreadId = messageThreadId;
             o.messageThreadId$has = messageThreadId$has;
-            o.directMessagesTopic = directMessagesTopic;
+            if (directMessagesTopic != null) {
+                o.cold().directMessagesTopic = directMessagesTopic;
+            }
             o.from = from;
             o.senderChat = senderChat;
-            o.senderBoostCount = senderBoostCount;
-            o.senderBoostCount$has = senderBoostCount$has;
-            o.senderBusinessBot = senderBusinessBot;
-            o.senderTag = senderTag;
+            if (senderBoostCount$has) {
+                Cold c = o.cold();
+                c.senderBoostCount = senderBoostCount;
+                c.senderBoostCount$has = true;
+            }
+            if (senderBusinessBot != null) {
+                o.cold().senderBusinessBot = senderBusinessBot;
+            }
+            if (senderTag != null) {
+                o.cold().senderTag = senderTag;
+            }
             o.date = date;
-            o.guestQueryId = guestQueryId;
+            if (guestQueryId != null) {
+                o.cold().guestQueryId = guestQueryId;
+            }
             o.businessConnectionId = businessConnectionId;
             o.chat = chat;
             o.forwardOrigin = forwardOrigin;
             o.isTopicMessage = isTopicMessage;
-            o.isAutomaticForward = isAutomaticForward;
+            if (isAutomaticForward != null) {
+                o.cold().isAutomaticForward = isAutomaticForward;
+            }
             o.replyToMessage = replyToMessage;
-            o.externalReply = externalReply;
-            o.quote = quote;
-            o.replyToStory = replyToStory;
-            o.replyToChecklistTaskId = replyToChecklistTaskId;
-            o.replyToChecklistTaskId$has = replyToChecklistTaskId$has;
-            o.replyToPollOptionId = replyToPollOptionId;
+            if (externalReply != null) {
+                o.cold().externalReply = externalReply;
+            }
+            if (quote != null) {
+                o.cold().quote = quote;
+            }
+            if (replyToStory != null) {
+                o.cold().replyToStory = replyToStory;
+            }
+            if (replyToChecklistTaskId$has) {
+                Cold c = o.cold();
+                c.replyToChecklistTaskId = replyToChecklistTaskId;
+                c.replyToChecklistTaskId$has = true;
+            }
+            if (replyToPollOptionId != null) {
+                o.cold().replyToPollOptionId = replyToPollOptionId;
+            }
             o.viaBot = viaBot;
-            o.guestBotCallerUser = guestBotCallerUser;
-            o.guestBotCallerChat = guestBotCallerChat;
+            if (guestBotCallerUser != null) {
+                o.cold().guestBotCallerUser = guestBotCallerUser;
+            }
+            if (guestBotCallerChat != null) {
+                o.cold().guestBotCallerChat = guestBotCallerChat;
+            }
             o.editDate = editDate;
             o.editDate$has = editDate$has;
-            o.hasProtectedContent = hasProtectedContent;
-            o.isFromOffline = isFromOffline;
-            o.isPaidPost = isPaidPost;
+            if (hasProtectedContent != null) {
+                o.cold().hasProtectedContent = hasProtectedContent;
+            }
+            if (isFromOffline != null) {
+                o.cold().isFromOffline = isFromOffline;
+            }
+            if (isPaidPost != null) {
+                o.cold().isPaidPost = isPaidPost;
+            }
             o.mediaGroupId = mediaGroupId;
             o.authorSignature = authorSignature;
-            o.paidStarCount = paidStarCount;
-            o.paidStarCount$has = paidStarCount$has;
+            if (paidStarCount$has) {
+                Cold c = o.cold();
+                c.paidStarCount = paidStarCount;
+                c.paidStarCount$has = true;
+            }
             o.text = text;
             o.entities = entities;
             o.linkPreviewOptions = linkPreviewOptions;
-            o.suggestedPostInfo = suggestedPostInfo;
-            o.effectId = effectId;
-            o.richMessage = richMessage;
-            o.animation = animation;
-            o.audio = audio;
+            if (suggestedPostInfo != null) {
+                o.cold().suggestedPostInfo = suggestedPostInfo;
+            }
+            if (effectId != null) {
+                o.cold().effectId = effectId;
+            }
+            if (richMessage != null) {
+                o.cold().richMessage = richMessage;
+            }
+            if (animation != null) {
+                o.cold().animation = animation;
+            }
+            if (audio != null) {
+                o.cold().audio = audio;
+            }
             o.document = document;
-            o.livePhoto = livePhoto;
-            o.paidMedia = paidMedia;
+            if (livePhoto != null) {
+                o.cold().livePhoto = livePhoto;
+            }
+            if (paidMedia != null) {
+                o.cold().paidMedia = paidMedia;
+            }
             o.photo = photo;
             o.sticker = sticker;
-            o.story = story;
+            if (story != null) {
+                o.cold().story = story;
+            }
             o.video = video;
-            o.videoNote = videoNote;
+            if (videoNote != null) {
+                o.cold().videoNote = videoNote;
+            }
             o.voice = voice;
             o.caption = caption;
             o.captionEntities = captionEntities;
-            o.showCaptionAboveMedia = showCaptionAboveMedia;
-            o.hasMediaSpoiler = hasMediaSpoiler;
-            o.checklist = checklist;
-            o.contact = contact;
-            o.dice = dice;
-            o.game = game;
-            o.poll = poll;
-            o.venue = venue;
-            o.location = location;
+            if (showCaptionAboveMedia != null) {
+                o.cold().showCaptionAboveMedia = showCaptionAboveMedia;
+            }
+            if (hasMediaSpoiler != null) {
+                o.cold().hasMediaSpoiler = hasMediaSpoiler;
+            }
+            if (checklist != null) {
+                o.cold().checklist = checklist;
+            }
+            if (contact != null) {
+                o.cold().contact = contact;
+            }
+            if (dice != null) {
+                o.cold().dice = dice;
+            }
+            if (game != null) {
+                o.cold().game = game;
+            }
+            if (poll != null) {
+                o.cold().poll = poll;
+            }
+            if (venue != null) {
+                o.cold().venue = venue;
+            }
+            if (location != null) {
+                o.cold().location = location;
+            }
             o.newChatMembers = newChatMembers;
-            o.leftChatMember = leftChatMember;
-            o.chatOwnerLeft = chatOwnerLeft;
-            o.chatOwnerChanged = chatOwnerChanged;
-            o.newChatTitle = newChatTitle;
-            o.newChatPhoto = newChatPhoto;
-            o.deleteChatPhoto = deleteChatPhoto;
-            o.groupChatCreated = groupChatCreated;
-            o.supergroupChatCreated = supergroupChatCreated;
-            o.channelChatCreated = channelChatCreated;
-            o.messageAutoDeleteTimerChanged = messageAutoDeleteTimerChanged;
-            o.migrateToChatId = migrateToChatId;
-            o.migrateToChatId$has = migrateToChatId$has;
-            o.migrateFromChatId = migrateFromChatId;
-            o.migrateFromChatId$has = migrateFromChatId$has;
-            o.pinnedMessage = pinnedMessage;
-            o.invoice = invoice;
-            o.successfulPayment = successfulPayment;
-            o.refundedPayment = refundedPayment;
-            o.usersShared = usersShared;
-            o.chatShared = chatShared;
-            o.gift = gift;
-            o.uniqueGift = uniqueGift;
-            o.giftUpgradeSent = giftUpgradeSent;
-            o.connectedWebsite = connectedWebsite;
-            o.writeAccessAllowed = writeAccessAllowed;
-            o.passportData = passportData;
-            o.proximityAlertTriggered = proximityAlertTriggered;
-            o.boostAdded = boostAdded;
-            o.chatBackgroundSet = chatBackgroundSet;
-            o.checklistTasksDone = checklistTasksDone;
-            o.checklistTasksAdded = checklistTasksAdded;
-            o.directMessagePriceChanged = directMessagePriceChanged;
-            o.forumTopicCreated = forumTopicCreated;
-            o.forumTopicEdited = forumTopicEdited;
-            o.forumTopicClosed = forumTopicClosed;
-            o.forumTopicReopened = forumTopicReopened;
-            o.generalForumTopicHidden = generalForumTopicHidden;
-            o.generalForumTopicUnhidden = generalForumTopicUnhidden;
-            o.giveawayCreated = giveawayCreated;
-            o.giveaway = giveaway;
-            o.giveawayWinners = giveawayWinners;
-            o.giveawayCompleted = giveawayCompleted;
-            o.managedBotCreated = managedBotCreated;
-            o.paidMessagePriceChanged = paidMessagePriceChanged;
-            o.pollOptionAdded = pollOptionAdded;
-            o.pollOptionDeleted = pollOptionDeleted;
-            o.suggestedPostApproved = suggestedPostApproved;
-            o.suggestedPostApprovalFailed = suggestedPostApprovalFailed;
-            o.suggestedPostDeclined = suggestedPostDeclined;
-            o.suggestedPostPaid = suggestedPostPaid;
-            o.suggestedPostRefunded = suggestedPostRefunded;
-            o.videoChatScheduled = videoChatScheduled;
-            o.videoChatStarted = videoChatStarted;
-            o.videoChatEnded = videoChatEnded;
-            o.videoChatParticipantsInvited = videoChatParticipantsInvited;
-            o.webAppData = webAppData;
+            if (leftChatMember != null) {
+                o.cold().leftChatMember = leftChatMember;
+            }
+            if (chatOwnerLeft != null) {
+                o.cold().chatOwnerLeft = chatOwnerLeft;
+            }
+            if (chatOwnerChanged != null) {
+                o.cold().chatOwnerChanged = chatOwnerChanged;
+            }
+            if (newChatTitle != null) {
+                o.cold().newChatTitle = newChatTitle;
+            }
+            if (newChatPhoto != null) {
+                o.cold().newChatPhoto = newChatPhoto;
+            }
+            if (deleteChatPhoto != null) {
+                o.cold().deleteChatPhoto = deleteChatPhoto;
+            }
+            if (groupChatCreated != null) {
+                o.cold().groupChatCreated = groupChatCreated;
+            }
+            if (supergroupChatCreated != null) {
+                o.cold().supergroupChatCreated = supergroupChatCreated;
+            }
+            if (channelChatCreated != null) {
+                o.cold().channelChatCreated = channelChatCreated;
+            }
+            if (messageAutoDeleteTimerChanged != null) {
+                o.cold().messageAutoDeleteTimerChanged = messageAutoDeleteTimerChanged;
+            }
+            if (migrateToChatId$has) {
+                Cold c = o.cold();
+                c.migrateToChatId = migrateToChatId;
+                c.migrateToChatId$has = true;
+            }
+            if (migrateFromChatId$has) {
+                Cold c = o.cold();
+                c.migrateFromChatId = migrateFromChatId;
+                c.migrateFromChatId$has = true;
+            }
+            if (pinnedMessage != null) {
+                o.cold().pinnedMessage = pinnedMessage;
+            }
+            if (invoice != null) {
+                o.cold().invoice = invoice;
+            }
+            if (successfulPayment != null) {
+                o.cold().successfulPayment = successfulPayment;
+            }
+            if (refundedPayment != null) {
+                o.cold().refundedPayment = refundedPayment;
+            }
+            if (usersShared != null) {
+                o.cold().usersShared = usersShared;
+            }
+            if (chatShared != null) {
+                o.cold().chatShared = chatShared;
+            }
+            if (gift != null) {
+                o.cold().gift = gift;
+            }
+            if (uniqueGift != null) {
+                o.cold().uniqueGift = uniqueGift;
+            }
+            if (giftUpgradeSent != null) {
+                o.cold().giftUpgradeSent = giftUpgradeSent;
+            }
+            if (connectedWebsite != null) {
+                o.cold().connectedWebsite = connectedWebsite;
+            }
+            if (writeAccessAllowed != null) {
+                o.cold().writeAccessAllowed = writeAccessAllowed;
+            }
+            if (passportData != null) {
+                o.cold().passportData = passportData;
+            }
+            if (proximityAlertTriggered != null) {
+                o.cold().proximityAlertTriggered = proximityAlertTriggered;
+            }
+            if (boostAdded != null) {
+                o.cold().boostAdded = boostAdded;
+            }
+            if (chatBackgroundSet != null) {
+                o.cold().chatBackgroundSet = chatBackgroundSet;
+            }
+            if (checklistTasksDone != null) {
+                o.cold().checklistTasksDone = checklistTasksDone;
+            }
+            if (checklistTasksAdded != null) {
+                o.cold().checklistTasksAdded = checklistTasksAdded;
+            }
+            if (directMessagePriceChanged != null) {
+                o.cold().directMessagePriceChanged = directMessagePriceChanged;
+            }
+            if (forumTopicCreated != null) {
+                o.cold().forumTopicCreated = forumTopicCreated;
+            }
+            if (forumTopicEdited != null) {
+                o.cold().forumTopicEdited = forumTopicEdited;
+            }
+            if (forumTopicClosed != null) {
+                o.cold().forumTopicClosed = forumTopicClosed;
+            }
+            if (forumTopicReopened != null) {
+                o.cold().forumTopicReopened = forumTopicReopened;
+            }
+            if (generalForumTopicHidden != null) {
+                o.cold().generalForumTopicHidden = generalForumTopicHidden;
+            }
+            if (generalForumTopicUnhidden != null) {
+                o.cold().generalForumTopicUnhidden = generalForumTopicUnhidden;
+            }
+            if (giveawayCreated != null) {
+                o.cold().giveawayCreated = giveawayCreated;
+            }
+            if (giveaway != null) {
+                o.cold().giveaway = giveaway;
+            }
+            if (giveawayWinners != null) {
+                o.cold().giveawayWinners = giveawayWinners;
+            }
+            if (giveawayCompleted != null) {
+                o.cold().giveawayCompleted = giveawayCompleted;
+            }
+            if (managedBotCreated != null) {
+                o.cold().managedBotCreated = managedBotCreated;
+            }
+            if (paidMessagePriceChanged != null) {
+                o.cold().paidMessagePriceChanged = paidMessagePriceChanged;
+            }
+            if (pollOptionAdded != null) {
+                o.cold().pollOptionAdded = pollOptionAdded;
+            }
+            if (pollOptionDeleted != null) {
+                o.cold().pollOptionDeleted = pollOptionDeleted;
+            }
+            if (suggestedPostApproved != null) {
+                o.cold().suggestedPostApproved = suggestedPostApproved;
+            }
+            if (suggestedPostApprovalFailed != null) {
+                o.cold().suggestedPostApprovalFailed = suggestedPostApprovalFailed;
+            }
+            if (suggestedPostDeclined != null) {
+                o.cold().suggestedPostDeclined = suggestedPostDeclined;
+            }
+            if (suggestedPostPaid != null) {
+                o.cold().suggestedPostPaid = suggestedPostPaid;
+            }
+            if (suggestedPostRefunded != null) {
+                o.cold().suggestedPostRefunded = suggestedPostRefunded;
+            }
+            if (videoChatScheduled != null) {
+                o.cold().videoChatScheduled = videoChatScheduled;
+            }
+            if (videoChatStarted != null) {
+                o.cold().videoChatStarted = videoChatStarted;
+            }
+            if (videoChatEnded != null) {
+                o.cold().videoChatEnded = videoChatEnded;
+            }
+            if (videoChatParticipantsInvited != null) {
+                o.cold().videoChatParticipantsInvited = videoChatParticipantsInvited;
+            }
+            if (webAppData != null) {
+                o.cold().webAppData = webAppData;
+            }
             o.replyMarkup = replyMarkup;
             o.unknown = unknown == null ? null : new LinkedHashMap<>(unknown);
             VarHandle.releaseFence();

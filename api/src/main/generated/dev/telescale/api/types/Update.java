@@ -58,28 +58,89 @@ public final class Update implements ApiObject {
     private Message editedMessage;
     private Message channelPost;
     private Message editedChannelPost;
-    private BusinessConnection businessConnection;
     private Message businessMessage;
-    private Message editedBusinessMessage;
-    private BusinessMessagesDeleted deletedBusinessMessages;
-    private Message guestMessage;
-    private MessageReactionUpdated messageReaction;
-    private MessageReactionCountUpdated messageReactionCount;
     private InlineQuery inlineQuery;
-    private ChosenInlineResult chosenInlineResult;
     private CallbackQuery callbackQuery;
-    private ShippingQuery shippingQuery;
-    private PreCheckoutQuery preCheckoutQuery;
-    private PaidMediaPurchased purchasedPaidMedia;
-    private Poll poll;
-    private PollAnswer pollAnswer;
     private ChatMemberUpdated myChatMember;
     private ChatMemberUpdated chatMember;
-    private ChatJoinRequest chatJoinRequest;
-    private ChatBoostUpdated chatBoost;
-    private ChatBoostRemoved removedChatBoost;
-    private ManagedBotUpdated managedBot;
+    private Cold cold;
     private Map<String, JsonNode> unknown;
+
+    /**
+     * The rarely present fields, kept apart so the common case allocates a small object.
+     */
+    private static final class Cold {
+        private BusinessConnection businessConnection;
+        private Message editedBusinessMessage;
+        private BusinessMessagesDeleted deletedBusinessMessages;
+        private Message guestMessage;
+        private MessageReactionUpdated messageReaction;
+        private MessageReactionCountUpdated messageReactionCount;
+        private ChosenInlineResult chosenInlineResult;
+        private ShippingQuery shippingQuery;
+        private PreCheckoutQuery preCheckoutQuery;
+        private PaidMediaPurchased purchasedPaidMedia;
+        private Poll poll;
+        private PollAnswer pollAnswer;
+        private ChatJoinRequest chatJoinRequest;
+        private ChatBoostUpdated chatBoost;
+        private ChatBoostRemoved removedChatBoost;
+        private ManagedBotUpdated managedBot;
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Cold o)) {
+                return false;
+            }
+            return Objects.equals(businessConnection, o.businessConnection)
+                    && Objects.equals(editedBusinessMessage, o.editedBusinessMessage)
+                    && Objects.equals(deletedBusinessMessages, o.deletedBusinessMessages)
+                    && Objects.equals(guestMessage, o.guestMessage)
+                    && Objects.equals(messageReaction, o.messageReaction)
+                    && Objects.equals(messageReactionCount, o.messageReactionCount)
+                    && Objects.equals(chosenInlineResult, o.chosenInlineResult)
+                    && Objects.equals(shippingQuery, o.shippingQuery)
+                    && Objects.equals(preCheckoutQuery, o.preCheckoutQuery)
+                    && Objects.equals(purchasedPaidMedia, o.purchasedPaidMedia)
+                    && Objects.equals(poll, o.poll)
+                    && Objects.equals(pollAnswer, o.pollAnswer)
+                    && Objects.equals(chatJoinRequest, o.chatJoinRequest)
+                    && Objects.equals(chatBoost, o.chatBoost)
+                    && Objects.equals(removedChatBoost, o.removedChatBoost)
+                    && Objects.equals(managedBot, o.managedBot);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 1;
+            h = 31 * h + Objects.hashCode(businessConnection);
+            h = 31 * h + Objects.hashCode(editedBusinessMessage);
+            h = 31 * h + Objects.hashCode(deletedBusinessMessages);
+            h = 31 * h + Objects.hashCode(guestMessage);
+            h = 31 * h + Objects.hashCode(messageReaction);
+            h = 31 * h + Objects.hashCode(messageReactionCount);
+            h = 31 * h + Objects.hashCode(chosenInlineResult);
+            h = 31 * h + Objects.hashCode(shippingQuery);
+            h = 31 * h + Objects.hashCode(preCheckoutQuery);
+            h = 31 * h + Objects.hashCode(purchasedPaidMedia);
+            h = 31 * h + Objects.hashCode(poll);
+            h = 31 * h + Objects.hashCode(pollAnswer);
+            h = 31 * h + Objects.hashCode(chatJoinRequest);
+            h = 31 * h + Objects.hashCode(chatBoost);
+            h = 31 * h + Objects.hashCode(removedChatBoost);
+            h = 31 * h + Objects.hashCode(managedBot);
+            return h;
+        }
+    }
+
+    private Cold cold() {
+        Cold c = cold;
+        if (c == null) {
+            c = new Cold();
+            cold = c;
+        }
+        return c;
+    }
 
     private Update() {
     }
@@ -102,27 +163,27 @@ public final class Update implements ApiObject {
                 case "edited_message" -> o.editedMessage = r.nextValue() ? Message.read(r) : null;
                 case "channel_post" -> o.channelPost = r.nextValue() ? Message.read(r) : null;
                 case "edited_channel_post" -> o.editedChannelPost = r.nextValue() ? Message.read(r) : null;
-                case "business_connection" -> o.businessConnection = r.nextValue() ? BusinessConnection.read(r) : null;
+                case "business_connection" -> { if (r.nextValue()) { o.cold().businessConnection = BusinessConnection.read(r); } }
                 case "business_message" -> o.businessMessage = r.nextValue() ? Message.read(r) : null;
-                case "edited_business_message" -> o.editedBusinessMessage = r.nextValue() ? Message.read(r) : null;
-                case "deleted_business_messages" -> o.deletedBusinessMessages = r.nextValue() ? BusinessMessagesDeleted.read(r) : null;
-                case "guest_message" -> o.guestMessage = r.nextValue() ? Message.read(r) : null;
-                case "message_reaction" -> o.messageReaction = r.nextValue() ? MessageReactionUpdated.read(r) : null;
-                case "message_reaction_count" -> o.messageReactionCount = r.nextValue() ? MessageReactionCountUpdated.read(r) : null;
+                case "edited_business_message" -> { if (r.nextValue()) { o.cold().editedBusinessMessage = Message.read(r); } }
+                case "deleted_business_messages" -> { if (r.nextValue()) { o.cold().deletedBusinessMessages = BusinessMessagesDeleted.read(r); } }
+                case "guest_message" -> { if (r.nextValue()) { o.cold().guestMessage = Message.read(r); } }
+                case "message_reaction" -> { if (r.nextValue()) { o.cold().messageReaction = MessageReactionUpdated.read(r); } }
+                case "message_reaction_count" -> { if (r.nextValue()) { o.cold().messageReactionCount = MessageReactionCountUpdated.read(r); } }
                 case "inline_query" -> o.inlineQuery = r.nextValue() ? InlineQuery.read(r) : null;
-                case "chosen_inline_result" -> o.chosenInlineResult = r.nextValue() ? ChosenInlineResult.read(r) : null;
+                case "chosen_inline_result" -> { if (r.nextValue()) { o.cold().chosenInlineResult = ChosenInlineResult.read(r); } }
                 case "callback_query" -> o.callbackQuery = r.nextValue() ? CallbackQuery.read(r) : null;
-                case "shipping_query" -> o.shippingQuery = r.nextValue() ? ShippingQuery.read(r) : null;
-                case "pre_checkout_query" -> o.preCheckoutQuery = r.nextValue() ? PreCheckoutQuery.read(r) : null;
-                case "purchased_paid_media" -> o.purchasedPaidMedia = r.nextValue() ? PaidMediaPurchased.read(r) : null;
-                case "poll" -> o.poll = r.nextValue() ? Poll.read(r) : null;
-                case "poll_answer" -> o.pollAnswer = r.nextValue() ? PollAnswer.read(r) : null;
+                case "shipping_query" -> { if (r.nextValue()) { o.cold().shippingQuery = ShippingQuery.read(r); } }
+                case "pre_checkout_query" -> { if (r.nextValue()) { o.cold().preCheckoutQuery = PreCheckoutQuery.read(r); } }
+                case "purchased_paid_media" -> { if (r.nextValue()) { o.cold().purchasedPaidMedia = PaidMediaPurchased.read(r); } }
+                case "poll" -> { if (r.nextValue()) { o.cold().poll = Poll.read(r); } }
+                case "poll_answer" -> { if (r.nextValue()) { o.cold().pollAnswer = PollAnswer.read(r); } }
                 case "my_chat_member" -> o.myChatMember = r.nextValue() ? ChatMemberUpdated.read(r) : null;
                 case "chat_member" -> o.chatMember = r.nextValue() ? ChatMemberUpdated.read(r) : null;
-                case "chat_join_request" -> o.chatJoinRequest = r.nextValue() ? ChatJoinRequest.read(r) : null;
-                case "chat_boost" -> o.chatBoost = r.nextValue() ? ChatBoostUpdated.read(r) : null;
-                case "removed_chat_boost" -> o.removedChatBoost = r.nextValue() ? ChatBoostRemoved.read(r) : null;
-                case "managed_bot" -> o.managedBot = r.nextValue() ? ManagedBotUpdated.read(r) : null;
+                case "chat_join_request" -> { if (r.nextValue()) { o.cold().chatJoinRequest = ChatJoinRequest.read(r); } }
+                case "chat_boost" -> { if (r.nextValue()) { o.cold().chatBoost = ChatBoostUpdated.read(r); } }
+                case "removed_chat_boost" -> { if (r.nextValue()) { o.cold().removedChatBoost = ChatBoostRemoved.read(r); } }
+                case "managed_bot" -> { if (r.nextValue()) { o.cold().managedBot = ManagedBotUpdated.read(r); } }
                 default -> o.unknown = r.readUnknown(o.unknown, f);
             }
         }
@@ -170,7 +231,8 @@ public final class Update implements ApiObject {
      * Optional. The bot was connected to or disconnected from a business account, or a user edited an existing connection with the bot
      */
     public Optional<BusinessConnection> businessConnection() {
-        return Optional.ofNullable(businessConnection);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.businessConnection);
     }
 
     /**
@@ -184,35 +246,40 @@ public final class Update implements ApiObject {
      * Optional. New version of a message from a connected business account
      */
     public Optional<Message> editedBusinessMessage() {
-        return Optional.ofNullable(editedBusinessMessage);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.editedBusinessMessage);
     }
 
     /**
      * Optional. Messages were deleted from a connected business account
      */
     public Optional<BusinessMessagesDeleted> deletedBusinessMessages() {
-        return Optional.ofNullable(deletedBusinessMessages);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.deletedBusinessMessages);
     }
 
     /**
      * Optional. New guest message. The bot can use the field Message.guest_query_id and the method answerGuestQuery to send a message in response.
      */
     public Optional<Message> guestMessage() {
-        return Optional.ofNullable(guestMessage);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.guestMessage);
     }
 
     /**
      * Optional. A reaction to a message was changed by a user. The bot must be an administrator in the chat and must explicitly specify "message_reaction" in the list of allowed_updates to receive these updates. The update isn't received for reactions set by bots.
      */
     public Optional<MessageReactionUpdated> messageReaction() {
-        return Optional.ofNullable(messageReaction);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.messageReaction);
     }
 
     /**
      * Optional. Reactions to a message with anonymous reactions were changed. The bot must be an administrator in the chat and must explicitly specify "message_reaction_count" in the list of allowed_updates to receive these updates. The updates are grouped and can be sent with delay up to a few minutes.
      */
     public Optional<MessageReactionCountUpdated> messageReactionCount() {
-        return Optional.ofNullable(messageReactionCount);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.messageReactionCount);
     }
 
     /**
@@ -226,7 +293,8 @@ public final class Update implements ApiObject {
      * Optional. The result of an inline query that was chosen by a user and sent to their chat partner. Please see our documentation on the feedback collecting for details on how to enable these updates for your bot.
      */
     public Optional<ChosenInlineResult> chosenInlineResult() {
-        return Optional.ofNullable(chosenInlineResult);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.chosenInlineResult);
     }
 
     /**
@@ -240,35 +308,40 @@ public final class Update implements ApiObject {
      * Optional. New incoming shipping query. Only for invoices with flexible price.
      */
     public Optional<ShippingQuery> shippingQuery() {
-        return Optional.ofNullable(shippingQuery);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.shippingQuery);
     }
 
     /**
      * Optional. New incoming pre-checkout query. Contains full information about checkout.
      */
     public Optional<PreCheckoutQuery> preCheckoutQuery() {
-        return Optional.ofNullable(preCheckoutQuery);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.preCheckoutQuery);
     }
 
     /**
      * Optional. A user purchased paid media with a non-empty payload sent by the bot in a non-channel chat
      */
     public Optional<PaidMediaPurchased> purchasedPaidMedia() {
-        return Optional.ofNullable(purchasedPaidMedia);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.purchasedPaidMedia);
     }
 
     /**
      * Optional. New poll state. Bots receive only updates about manually stopped polls and polls, which are sent by the bot.
      */
     public Optional<Poll> poll() {
-        return Optional.ofNullable(poll);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.poll);
     }
 
     /**
      * Optional. A user changed their answer in a non-anonymous poll. Bots receive new votes only in polls that were sent by the bot itself.
      */
     public Optional<PollAnswer> pollAnswer() {
-        return Optional.ofNullable(pollAnswer);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.pollAnswer);
     }
 
     /**
@@ -289,34 +362,39 @@ public final class Update implements ApiObject {
      * Optional. A request to join the chat has been sent. The bot must have the can_invite_users administrator right in the chat to receive these updates.
      */
     public Optional<ChatJoinRequest> chatJoinRequest() {
-        return Optional.ofNullable(chatJoinRequest);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.chatJoinRequest);
     }
 
     /**
      * Optional. A chat boost was added or changed. The bot must be an administrator in the chat to receive these updates.
      */
     public Optional<ChatBoostUpdated> chatBoost() {
-        return Optional.ofNullable(chatBoost);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.chatBoost);
     }
 
     /**
      * Optional. A boost was removed from a chat. The bot must be an administrator in the chat to receive these updates.
      */
     public Optional<ChatBoostRemoved> removedChatBoost() {
-        return Optional.ofNullable(removedChatBoost);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.removedChatBoost);
     }
 
     /**
      * Optional. A new bot was created to be managed by the bot, or token or owner of a managed bot was changed
      */
     public Optional<ManagedBotUpdated> managedBot() {
-        return Optional.ofNullable(managedBot);
+        Cold c = cold;
+        return c == null ? Optional.empty() : Optional.ofNullable(c.managedBot);
     }
 
     /**
      * Which kind of update this is: the optional field that is present, or {@link UpdateType#UNKNOWN} for a kind this library version does not know (see {@link #unknownFields()}).
      */
     public UpdateType type() {
+        Cold c = cold;
         if (message != null) {
             return UpdateType.MESSAGE;
         }
@@ -329,49 +407,49 @@ public final class Update implements ApiObject {
         if (editedChannelPost != null) {
             return UpdateType.EDITED_CHANNEL_POST;
         }
-        if (businessConnection != null) {
+        if (c != null && c.businessConnection != null) {
             return UpdateType.BUSINESS_CONNECTION;
         }
         if (businessMessage != null) {
             return UpdateType.BUSINESS_MESSAGE;
         }
-        if (editedBusinessMessage != null) {
+        if (c != null && c.editedBusinessMessage != null) {
             return UpdateType.EDITED_BUSINESS_MESSAGE;
         }
-        if (deletedBusinessMessages != null) {
+        if (c != null && c.deletedBusinessMessages != null) {
             return UpdateType.DELETED_BUSINESS_MESSAGES;
         }
-        if (guestMessage != null) {
+        if (c != null && c.guestMessage != null) {
             return UpdateType.GUEST_MESSAGE;
         }
-        if (messageReaction != null) {
+        if (c != null && c.messageReaction != null) {
             return UpdateType.MESSAGE_REACTION;
         }
-        if (messageReactionCount != null) {
+        if (c != null && c.messageReactionCount != null) {
             return UpdateType.MESSAGE_REACTION_COUNT;
         }
         if (inlineQuery != null) {
             return UpdateType.INLINE_QUERY;
         }
-        if (chosenInlineResult != null) {
+        if (c != null && c.chosenInlineResult != null) {
             return UpdateType.CHOSEN_INLINE_RESULT;
         }
         if (callbackQuery != null) {
             return UpdateType.CALLBACK_QUERY;
         }
-        if (shippingQuery != null) {
+        if (c != null && c.shippingQuery != null) {
             return UpdateType.SHIPPING_QUERY;
         }
-        if (preCheckoutQuery != null) {
+        if (c != null && c.preCheckoutQuery != null) {
             return UpdateType.PRE_CHECKOUT_QUERY;
         }
-        if (purchasedPaidMedia != null) {
+        if (c != null && c.purchasedPaidMedia != null) {
             return UpdateType.PURCHASED_PAID_MEDIA;
         }
-        if (poll != null) {
+        if (c != null && c.poll != null) {
             return UpdateType.POLL;
         }
-        if (pollAnswer != null) {
+        if (c != null && c.pollAnswer != null) {
             return UpdateType.POLL_ANSWER;
         }
         if (myChatMember != null) {
@@ -380,16 +458,16 @@ public final class Update implements ApiObject {
         if (chatMember != null) {
             return UpdateType.CHAT_MEMBER;
         }
-        if (chatJoinRequest != null) {
+        if (c != null && c.chatJoinRequest != null) {
             return UpdateType.CHAT_JOIN_REQUEST;
         }
-        if (chatBoost != null) {
+        if (c != null && c.chatBoost != null) {
             return UpdateType.CHAT_BOOST;
         }
-        if (removedChatBoost != null) {
+        if (c != null && c.removedChatBoost != null) {
             return UpdateType.REMOVED_CHAT_BOOST;
         }
-        if (managedBot != null) {
+        if (c != null && c.managedBot != null) {
             return UpdateType.MANAGED_BOT;
         }
         return UpdateType.UNKNOWN;
@@ -403,6 +481,7 @@ public final class Update implements ApiObject {
     @Override
     public void writeTo(ApiWriter w) throws IOException {
         JsonGenerator g = w.generator();
+        Cold c = cold;
         g.writeStartObject();
         g.writeFieldName(F_UPDATE_ID);
         g.writeNumber(updateId);
@@ -422,65 +501,65 @@ public final class Update implements ApiObject {
             g.writeFieldName(F_EDITED_CHANNEL_POST);
             editedChannelPost.writeTo(w);
         }
-        if (businessConnection != null) {
+        if (c != null && c.businessConnection != null) {
             g.writeFieldName(F_BUSINESS_CONNECTION);
-            businessConnection.writeTo(w);
+            c.businessConnection.writeTo(w);
         }
         if (businessMessage != null) {
             g.writeFieldName(F_BUSINESS_MESSAGE);
             businessMessage.writeTo(w);
         }
-        if (editedBusinessMessage != null) {
+        if (c != null && c.editedBusinessMessage != null) {
             g.writeFieldName(F_EDITED_BUSINESS_MESSAGE);
-            editedBusinessMessage.writeTo(w);
+            c.editedBusinessMessage.writeTo(w);
         }
-        if (deletedBusinessMessages != null) {
+        if (c != null && c.deletedBusinessMessages != null) {
             g.writeFieldName(F_DELETED_BUSINESS_MESSAGES);
-            deletedBusinessMessages.writeTo(w);
+            c.deletedBusinessMessages.writeTo(w);
         }
-        if (guestMessage != null) {
+        if (c != null && c.guestMessage != null) {
             g.writeFieldName(F_GUEST_MESSAGE);
-            guestMessage.writeTo(w);
+            c.guestMessage.writeTo(w);
         }
-        if (messageReaction != null) {
+        if (c != null && c.messageReaction != null) {
             g.writeFieldName(F_MESSAGE_REACTION);
-            messageReaction.writeTo(w);
+            c.messageReaction.writeTo(w);
         }
-        if (messageReactionCount != null) {
+        if (c != null && c.messageReactionCount != null) {
             g.writeFieldName(F_MESSAGE_REACTION_COUNT);
-            messageReactionCount.writeTo(w);
+            c.messageReactionCount.writeTo(w);
         }
         if (inlineQuery != null) {
             g.writeFieldName(F_INLINE_QUERY);
             inlineQuery.writeTo(w);
         }
-        if (chosenInlineResult != null) {
+        if (c != null && c.chosenInlineResult != null) {
             g.writeFieldName(F_CHOSEN_INLINE_RESULT);
-            chosenInlineResult.writeTo(w);
+            c.chosenInlineResult.writeTo(w);
         }
         if (callbackQuery != null) {
             g.writeFieldName(F_CALLBACK_QUERY);
             callbackQuery.writeTo(w);
         }
-        if (shippingQuery != null) {
+        if (c != null && c.shippingQuery != null) {
             g.writeFieldName(F_SHIPPING_QUERY);
-            shippingQuery.writeTo(w);
+            c.shippingQuery.writeTo(w);
         }
-        if (preCheckoutQuery != null) {
+        if (c != null && c.preCheckoutQuery != null) {
             g.writeFieldName(F_PRE_CHECKOUT_QUERY);
-            preCheckoutQuery.writeTo(w);
+            c.preCheckoutQuery.writeTo(w);
         }
-        if (purchasedPaidMedia != null) {
+        if (c != null && c.purchasedPaidMedia != null) {
             g.writeFieldName(F_PURCHASED_PAID_MEDIA);
-            purchasedPaidMedia.writeTo(w);
+            c.purchasedPaidMedia.writeTo(w);
         }
-        if (poll != null) {
+        if (c != null && c.poll != null) {
             g.writeFieldName(F_POLL);
-            poll.writeTo(w);
+            c.poll.writeTo(w);
         }
-        if (pollAnswer != null) {
+        if (c != null && c.pollAnswer != null) {
             g.writeFieldName(F_POLL_ANSWER);
-            pollAnswer.writeTo(w);
+            c.pollAnswer.writeTo(w);
         }
         if (myChatMember != null) {
             g.writeFieldName(F_MY_CHAT_MEMBER);
@@ -490,21 +569,21 @@ public final class Update implements ApiObject {
             g.writeFieldName(F_CHAT_MEMBER);
             chatMember.writeTo(w);
         }
-        if (chatJoinRequest != null) {
+        if (c != null && c.chatJoinRequest != null) {
             g.writeFieldName(F_CHAT_JOIN_REQUEST);
-            chatJoinRequest.writeTo(w);
+            c.chatJoinRequest.writeTo(w);
         }
-        if (chatBoost != null) {
+        if (c != null && c.chatBoost != null) {
             g.writeFieldName(F_CHAT_BOOST);
-            chatBoost.writeTo(w);
+            c.chatBoost.writeTo(w);
         }
-        if (removedChatBoost != null) {
+        if (c != null && c.removedChatBoost != null) {
             g.writeFieldName(F_REMOVED_CHAT_BOOST);
-            removedChatBoost.writeTo(w);
+            c.removedChatBoost.writeTo(w);
         }
-        if (managedBot != null) {
+        if (c != null && c.managedBot != null) {
             g.writeFieldName(F_MANAGED_BOT);
-            managedBot.writeTo(w);
+            c.managedBot.writeTo(w);
         }
         w.writeUnknown(unknown);
         g.writeEndObject();
@@ -523,27 +602,12 @@ public final class Update implements ApiObject {
                 && Objects.equals(editedMessage, o.editedMessage)
                 && Objects.equals(channelPost, o.channelPost)
                 && Objects.equals(editedChannelPost, o.editedChannelPost)
-                && Objects.equals(businessConnection, o.businessConnection)
                 && Objects.equals(businessMessage, o.businessMessage)
-                && Objects.equals(editedBusinessMessage, o.editedBusinessMessage)
-                && Objects.equals(deletedBusinessMessages, o.deletedBusinessMessages)
-                && Objects.equals(guestMessage, o.guestMessage)
-                && Objects.equals(messageReaction, o.messageReaction)
-                && Objects.equals(messageReactionCount, o.messageReactionCount)
                 && Objects.equals(inlineQuery, o.inlineQuery)
-                && Objects.equals(chosenInlineResult, o.chosenInlineResult)
                 && Objects.equals(callbackQuery, o.callbackQuery)
-                && Objects.equals(shippingQuery, o.shippingQuery)
-                && Objects.equals(preCheckoutQuery, o.preCheckoutQuery)
-                && Objects.equals(purchasedPaidMedia, o.purchasedPaidMedia)
-                && Objects.equals(poll, o.poll)
-                && Objects.equals(pollAnswer, o.pollAnswer)
                 && Objects.equals(myChatMember, o.myChatMember)
                 && Objects.equals(chatMember, o.chatMember)
-                && Objects.equals(chatJoinRequest, o.chatJoinRequest)
-                && Objects.equals(chatBoost, o.chatBoost)
-                && Objects.equals(removedChatBoost, o.removedChatBoost)
-                && Objects.equals(managedBot, o.managedBot)
+                && Objects.equals(cold, o.cold)
                 && Objects.equals(unknown, o.unknown);
     }
 
@@ -555,27 +619,12 @@ public final class Update implements ApiObject {
         h = 31 * h + Objects.hashCode(editedMessage);
         h = 31 * h + Objects.hashCode(channelPost);
         h = 31 * h + Objects.hashCode(editedChannelPost);
-        h = 31 * h + Objects.hashCode(businessConnection);
         h = 31 * h + Objects.hashCode(businessMessage);
-        h = 31 * h + Objects.hashCode(editedBusinessMessage);
-        h = 31 * h + Objects.hashCode(deletedBusinessMessages);
-        h = 31 * h + Objects.hashCode(guestMessage);
-        h = 31 * h + Objects.hashCode(messageReaction);
-        h = 31 * h + Objects.hashCode(messageReactionCount);
         h = 31 * h + Objects.hashCode(inlineQuery);
-        h = 31 * h + Objects.hashCode(chosenInlineResult);
         h = 31 * h + Objects.hashCode(callbackQuery);
-        h = 31 * h + Objects.hashCode(shippingQuery);
-        h = 31 * h + Objects.hashCode(preCheckoutQuery);
-        h = 31 * h + Objects.hashCode(purchasedPaidMedia);
-        h = 31 * h + Objects.hashCode(poll);
-        h = 31 * h + Objects.hashCode(pollAnswer);
         h = 31 * h + Objects.hashCode(myChatMember);
         h = 31 * h + Objects.hashCode(chatMember);
-        h = 31 * h + Objects.hashCode(chatJoinRequest);
-        h = 31 * h + Objects.hashCode(chatBoost);
-        h = 31 * h + Objects.hashCode(removedChatBoost);
-        h = 31 * h + Objects.hashCode(managedBot);
+        h = 31 * h + Objects.hashCode(cold);
         h = 31 * h + Objects.hashCode(unknown);
         return h;
     }
@@ -583,6 +632,7 @@ public final class Update implements ApiObject {
     @Override
     public String toString() {
         StringJoiner j = new StringJoiner(", ", "Update{", "}");
+        Cold c = cold;
         j.add("updateId=" + updateId);
         if (message != null) {
             j.add("message=" + message);
@@ -596,50 +646,50 @@ public final class Update implements ApiObject {
         if (editedChannelPost != null) {
             j.add("editedChannelPost=" + editedChannelPost);
         }
-        if (businessConnection != null) {
-            j.add("businessConnection=" + businessConnection);
+        if (c != null && c.businessConnection != null) {
+            j.add("businessConnection=" + c.businessConnection);
         }
         if (businessMessage != null) {
             j.add("businessMessage=" + businessMessage);
         }
-        if (editedBusinessMessage != null) {
-            j.add("editedBusinessMessage=" + editedBusinessMessage);
+        if (c != null && c.editedBusinessMessage != null) {
+            j.add("editedBusinessMessage=" + c.editedBusinessMessage);
         }
-        if (deletedBusinessMessages != null) {
-            j.add("deletedBusinessMessages=" + deletedBusinessMessages);
+        if (c != null && c.deletedBusinessMessages != null) {
+            j.add("deletedBusinessMessages=" + c.deletedBusinessMessages);
         }
-        if (guestMessage != null) {
-            j.add("guestMessage=" + guestMessage);
+        if (c != null && c.guestMessage != null) {
+            j.add("guestMessage=" + c.guestMessage);
         }
-        if (messageReaction != null) {
-            j.add("messageReaction=" + messageReaction);
+        if (c != null && c.messageReaction != null) {
+            j.add("messageReaction=" + c.messageReaction);
         }
-        if (messageReactionCount != null) {
-            j.add("messageReactionCount=" + messageReactionCount);
+        if (c != null && c.messageReactionCount != null) {
+            j.add("messageReactionCount=" + c.messageReactionCount);
         }
         if (inlineQuery != null) {
             j.add("inlineQuery=" + inlineQuery);
         }
-        if (chosenInlineResult != null) {
-            j.add("chosenInlineResult=" + chosenInlineResult);
+        if (c != null && c.chosenInlineResult != null) {
+            j.add("chosenInlineResult=" + c.chosenInlineResult);
         }
         if (callbackQuery != null) {
             j.add("callbackQuery=" + callbackQuery);
         }
-        if (shippingQuery != null) {
-            j.add("shippingQuery=" + shippingQuery);
+        if (c != null && c.shippingQuery != null) {
+            j.add("shippingQuery=" + c.shippingQuery);
         }
-        if (preCheckoutQuery != null) {
-            j.add("preCheckoutQuery=" + preCheckoutQuery);
+        if (c != null && c.preCheckoutQuery != null) {
+            j.add("preCheckoutQuery=" + c.preCheckoutQuery);
         }
-        if (purchasedPaidMedia != null) {
-            j.add("purchasedPaidMedia=" + purchasedPaidMedia);
+        if (c != null && c.purchasedPaidMedia != null) {
+            j.add("purchasedPaidMedia=" + c.purchasedPaidMedia);
         }
-        if (poll != null) {
-            j.add("poll=" + poll);
+        if (c != null && c.poll != null) {
+            j.add("poll=" + c.poll);
         }
-        if (pollAnswer != null) {
-            j.add("pollAnswer=" + pollAnswer);
+        if (c != null && c.pollAnswer != null) {
+            j.add("pollAnswer=" + c.pollAnswer);
         }
         if (myChatMember != null) {
             j.add("myChatMember=" + myChatMember);
@@ -647,17 +697,17 @@ public final class Update implements ApiObject {
         if (chatMember != null) {
             j.add("chatMember=" + chatMember);
         }
-        if (chatJoinRequest != null) {
-            j.add("chatJoinRequest=" + chatJoinRequest);
+        if (c != null && c.chatJoinRequest != null) {
+            j.add("chatJoinRequest=" + c.chatJoinRequest);
         }
-        if (chatBoost != null) {
-            j.add("chatBoost=" + chatBoost);
+        if (c != null && c.chatBoost != null) {
+            j.add("chatBoost=" + c.chatBoost);
         }
-        if (removedChatBoost != null) {
-            j.add("removedChatBoost=" + removedChatBoost);
+        if (c != null && c.removedChatBoost != null) {
+            j.add("removedChatBoost=" + c.removedChatBoost);
         }
-        if (managedBot != null) {
-            j.add("managedBot=" + managedBot);
+        if (c != null && c.managedBot != null) {
+            j.add("managedBot=" + c.managedBot);
         }
         if (unknown != null) {
             j.add("unknownFields=" + unknown);
@@ -677,33 +727,66 @@ public final class Update implements ApiObject {
      */
     public Builder toBuilder() {
         Builder b = new Builder();
+        Cold c = cold;
         b.updateId = updateId;
         b.updateId$set = true;
         b.message = message;
         b.editedMessage = editedMessage;
         b.channelPost = channelPost;
         b.editedChannelPost = editedChannelPost;
-        b.businessConnection = businessConnection;
+        if (c != null) {
+            b.businessConnection = c.businessConnection;
+        }
         b.businessMessage = businessMessage;
-        b.editedBusinessMessage = editedBusinessMessage;
-        b.deletedBusinessMessages = deletedBusinessMessages;
-        b.guestMessage = guestMessage;
-        b.messageReaction = messageReaction;
-        b.messageReactionCount = messageReactionCount;
+        if (c != null) {
+            b.editedBusinessMessage = c.editedBusinessMessage;
+        }
+        if (c != null) {
+            b.deletedBusinessMessages = c.deletedBusinessMessages;
+        }
+        if (c != null) {
+            b.guestMessage = c.guestMessage;
+        }
+        if (c != null) {
+            b.messageReaction = c.messageReaction;
+        }
+        if (c != null) {
+            b.messageReactionCount = c.messageReactionCount;
+        }
         b.inlineQuery = inlineQuery;
-        b.chosenInlineResult = chosenInlineResult;
+        if (c != null) {
+            b.chosenInlineResult = c.chosenInlineResult;
+        }
         b.callbackQuery = callbackQuery;
-        b.shippingQuery = shippingQuery;
-        b.preCheckoutQuery = preCheckoutQuery;
-        b.purchasedPaidMedia = purchasedPaidMedia;
-        b.poll = poll;
-        b.pollAnswer = pollAnswer;
+        if (c != null) {
+            b.shippingQuery = c.shippingQuery;
+        }
+        if (c != null) {
+            b.preCheckoutQuery = c.preCheckoutQuery;
+        }
+        if (c != null) {
+            b.purchasedPaidMedia = c.purchasedPaidMedia;
+        }
+        if (c != null) {
+            b.poll = c.poll;
+        }
+        if (c != null) {
+            b.pollAnswer = c.pollAnswer;
+        }
         b.myChatMember = myChatMember;
         b.chatMember = chatMember;
-        b.chatJoinRequest = chatJoinRequest;
-        b.chatBoost = chatBoost;
-        b.removedChatBoost = removedChatBoost;
-        b.managedBot = managedBot;
+        if (c != null) {
+            b.chatJoinRequest = c.chatJoinRequest;
+        }
+        if (c != null) {
+            b.chatBoost = c.chatBoost;
+        }
+        if (c != null) {
+            b.removedChatBoost = c.removedChatBoost;
+        }
+        if (c != null) {
+            b.managedBot = c.managedBot;
+        }
         b.unknown = unknown == null ? null : new LinkedHashMap<>(unknown);
         return b;
     }
@@ -979,27 +1062,59 @@ public final class Update implements ApiObject {
             o.editedMessage = editedMessage;
             o.channelPost = channelPost;
             o.editedChannelPost = editedChannelPost;
-            o.businessConnection = businessConnection;
+            if (businessConnection != null) {
+                o.cold().businessConnection = businessConnection;
+            }
             o.businessMessage = businessMessage;
-            o.editedBusinessMessage = editedBusinessMessage;
-            o.deletedBusinessMessages = deletedBusinessMessages;
-            o.guestMessage = guestMessage;
-            o.messageReaction = messageReaction;
-            o.messageReactionCount = messageReactionCount;
+            if (editedBusinessMessage != null) {
+                o.cold().editedBusinessMessage = editedBusinessMessage;
+            }
+            if (deletedBusinessMessages != null) {
+                o.cold().deletedBusinessMessages = deletedBusinessMessages;
+            }
+            if (guestMessage != null) {
+                o.cold().guestMessage = guestMessage;
+            }
+            if (messageReaction != null) {
+                o.cold().messageReaction = messageReaction;
+            }
+            if (messageReactionCount != null) {
+                o.cold().messageReactionCount = messageReactionCount;
+            }
             o.inlineQuery = inlineQuery;
-            o.chosenInlineResult = chosenInlineResult;
+            if (chosenInlineResult != null) {
+                o.cold().chosenInlineResult = chosenInlineResult;
+            }
             o.callbackQuery = callbackQuery;
-            o.shippingQuery = shippingQuery;
-            o.preCheckoutQuery = preCheckoutQuery;
-            o.purchasedPaidMedia = purchasedPaidMedia;
-            o.poll = poll;
-            o.pollAnswer = pollAnswer;
+            if (shippingQuery != null) {
+                o.cold().shippingQuery = shippingQuery;
+            }
+            if (preCheckoutQuery != null) {
+                o.cold().preCheckoutQuery = preCheckoutQuery;
+            }
+            if (purchasedPaidMedia != null) {
+                o.cold().purchasedPaidMedia = purchasedPaidMedia;
+            }
+            if (poll != null) {
+                o.cold().poll = poll;
+            }
+            if (pollAnswer != null) {
+                o.cold().pollAnswer = pollAnswer;
+            }
             o.myChatMember = myChatMember;
             o.chatMember = chatMember;
-            o.chatJoinRequest = chatJoinRequest;
-            o.chatBoost = chatBoost;
-            o.removedChatBoost = removedChatBoost;
-            o.managedBot = managedBot;
+            if (chatJoinRequest != null) {
+                o.cold().chatJoinRequest = chatJoinRequest;
+            }
+            if (chatBoost != null) {
+                o.cold().chatBoost = chatBoost;
+            }
+            if (removedChatBoost != null) {
+                o.cold().removedChatBoost = removedChatBoost;
+            }
+            if (managedBot != null) {
+                o.cold().managedBot = managedBot;
+            }
             o.unknown = unknown == null ? null : new LinkedHashMap<>(unknown);
             VarHandle.releaseFence();
             return o;

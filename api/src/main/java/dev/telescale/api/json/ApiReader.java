@@ -376,14 +376,39 @@ public final class ApiReader {
         if (t != JsonToken.START_ARRAY) {
             throw error(null, "expected a JSON array but found " + describe(t));
         }
-        ArrayList<T> list = new ArrayList<>(4);
-        for (JsonToken e = parser.nextToken(); e != JsonToken.END_ARRAY; e = parser.nextToken()) {
-            if (e == null) {
-                throw error(null, "unexpected end of input inside the array");
-            }
-            list.add(element.read(this));
+        // Most arrays Telegram sends hold one or two elements: those get the compact immutable List.of.
+        JsonToken e = parser.nextToken();
+        if (e == JsonToken.END_ARRAY) {
+            return List.of();
+        }
+        T first = readElement(e, element);
+        e = parser.nextToken();
+        if (e == JsonToken.END_ARRAY) {
+            return List.of(first);
+        }
+        T second = readElement(e, element);
+        e = parser.nextToken();
+        if (e == JsonToken.END_ARRAY) {
+            return List.of(first, second);
+        }
+        ArrayList<T> list = new ArrayList<>(8);
+        list.add(first);
+        list.add(second);
+        for (; e != JsonToken.END_ARRAY; e = parser.nextToken()) {
+            list.add(readElement(e, element));
         }
         return Collections.unmodifiableList(list);
+    }
+
+    private <T> T readElement(JsonToken token, ValueReader<T> element) throws IOException {
+        if (token == null) {
+            throw error(null, "unexpected end of input inside the array");
+        }
+        T value = element.read(this);
+        if (value == null) {
+            throw error(null, "null is not allowed as an array element");
+        }
+        return value;
     }
 
     // ---- errors and paths -----------------------------------------------------------------------------------

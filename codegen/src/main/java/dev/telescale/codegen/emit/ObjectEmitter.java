@@ -31,6 +31,27 @@ final class ObjectEmitter {
         this.generatedTypes = generatedTypes;
         this.file = new JavaFile(m.isRequest() ? Packages.METHODS : Packages.TYPES, m.name());
         this.stored = m.fields().stream().filter(f -> !f.isConstant()).toList();
+        this.hasCold = stored.stream().anyMatch(FieldModel::cold);
+    }
+
+    private final boolean hasCold;
+
+    /** The expression of a stored field's value; cold fields are read through the local {@code c}. */
+    private static String val(FieldModel f) {
+        return f.cold() ? "c." + f.javaName() : f.javaName();
+    }
+
+    /** The condition that a stored field is present (cold ones through the local {@code c}, maybe null). */
+    private static String present(FieldModel f) {
+        String own = hasPresenceFlag(f) ? val(f) + "$has" : val(f) + " != null";
+        return f.cold() ? "c != null && " + own : own;
+    }
+
+    /** Declares the local {@code c} holding the cold fields, when the class has any. */
+    private void declareCold() {
+        if (hasCold) {
+            file.line("Cold c = cold;");
+        }
     }
 
     JavaFile emit() {
@@ -135,6 +156,9 @@ final class ObjectEmitter {
     /** Storage: primitives plus presence flags for optional numbers, Boolean for optional flags. */
     private void storage() {
         for (FieldModel f : stored) {
+            if (f.cold()) {
+                continue;
+            }
             file.line("private " + storageType(f) + " " + f.javaName() + ";");
             if (hasPresenceFlag(f)) {
                 file.line("private boolean " + f.javaName() + "$has;");
@@ -143,8 +167,82 @@ final class ObjectEmitter {
                 file.line("private boolean " + f.javaName() + "$set;");
             }
         }
+        if (hasCold) {
+            file.line("private Cold cold;");
+        }
         file.line("private Map<String, JsonNode> unknown;");
         file.line("");
+        if (hasCold) {
+            coldHolder();
+        }
+    }
+
+    /** The holder of the rarely present fields, allocated only once one of them has a value. */
+    private void coldHolder() {
+        file.javadoc(List.of("The rarely present fields, kept apart so the common case allocates a small object."));
+        file.open("private static final class Cold {");
+        List<String> conditions = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (FieldModel f : stored) {
+            if (!f.cold()) {
+                continue;
+            }
+            String n = f.javaName();
+            file.line("private " + storageType(f) + " " + n + ";");
+            conditions.add(equality(f, n, "o." + n));
+            hashes.add(hash(f, n));
+            if (hasPresenceFlag(f)) {
+                file.line("private boolean " + n + "$has;");
+                conditions.add(n + "$has == o." + n + "$has");
+                hashes.add("Boolean.hashCode(" + n + "$has)");
+            }
+        }
+        file.line("");
+        file.line("@Override");
+        file.open("public boolean equals(Object other) {");
+        file.open("if (!(other instanceof Cold o)) {");
+        file.line("return false;");
+        file.close("}");
+        file.line("return " + conditions.get(0) + (conditions.size() == 1 ? ";" : ""));
+        for (int i = 1; i < conditions.size(); i++) {
+            file.line("        && " + conditions.get(i) + (i == conditions.size() - 1 ? ";" : ""));
+        }
+        file.close("}");
+        file.line("");
+        file.line("@Override");
+        file.open("public int hashCode() {");
+        file.line("int h = 1;");
+        hashes.forEach(h -> file.line("h = 31 * h + " + h + ";"));
+        file.line("return h;");
+        file.close("}");
+        file.close("}");
+        file.line("");
+        file.open("private Cold cold() {");
+        file.line("Cold c = cold;");
+        file.open("if (c == null) {");
+        file.line("c = new Cold();");
+        file.line("cold = c;");
+        file.close("}");
+        file.line("return c;");
+        file.close("}");
+        file.line("");
+    }
+
+    private static String equality(FieldModel f, String a, String b) {
+        return switch (storageType(f)) {
+            case "long", "boolean" -> a + " == " + b;
+            case "double" -> "Double.compare(" + a + ", " + b + ") == 0";
+            default -> "Objects.equals(" + a + ", " + b + ")";
+        };
+    }
+
+    private static String hash(FieldModel f, String a) {
+        return switch (storageType(f)) {
+            case "long" -> "Long.hashCode(" + a + ")";
+            case "double" -> "Double.hashCode(" + a + ")";
+            case "boolean" -> "Boolean.hashCode(" + a + ")";
+            default -> "Objects.hashCode(" + a + ")";
+        };
     }
 
     private static String storageType(FieldModel f) {
@@ -213,6 +311,9 @@ final class ObjectEmitter {
         if (f.isConstant()) {
             return "r.skipValue();";
         }
+        if (f.cold()) {
+            return coldReadStatement(f);
+        }
         String set = f.defaultable() ? " o." + f.javaName() + "$set = true;" : "";
         JType t = f.type();
         switch (t.kind()) {
@@ -237,6 +338,21 @@ final class ObjectEmitter {
         }
     }
 
+    /** Cold fields allocate the holder only for a present, non-null value. */
+    private static String coldReadStatement(FieldModel f) {
+        String n = f.javaName();
+        JType t = f.type();
+        return switch (t.kind()) {
+            case LONG, DOUBLE -> {
+                String kind = t.kind() == Kind.LONG ? "Long" : "Double";
+                yield "{ if (r.nextValue()) { Cold c = o.cold(); c." + n + " = r.read" + kind + "(); c." + n + "$has = true; } }";
+            }
+            case BOOLEAN -> "{ Boolean v = r.nextBooleanObject(); if (v != null) { o.cold()." + n + " = v; } }";
+            case STRING -> "{ String v = r.nextString(); if (v != null) { o.cold()." + n + " = v; } }";
+            default -> "{ if (r.nextValue()) { o.cold()." + n + " = " + ValueCode.read(t, "r") + "; } }";
+        };
+    }
+
     private void accessors() {
         for (FieldModel f : m.fields()) {
             file.javadoc(List.of(Javadoc.escape(f.description())));
@@ -249,6 +365,10 @@ final class ObjectEmitter {
                 continue;
             }
             JType t = f.type();
+            if (f.cold()) {
+                coldAccessor(f);
+                continue;
+            }
             if (t.kind() == Kind.LIST) {
                 file.open("public " + t.java() + " " + n + "() {");
                 file.line("return " + n + " == null ? List.of() : " + n + ";");
@@ -273,13 +393,37 @@ final class ObjectEmitter {
         }
     }
 
+    private void coldAccessor(FieldModel f) {
+        String n = f.javaName();
+        JType t = f.type();
+        String ret = switch (t.kind()) {
+            case LIST -> t.java();
+            case LONG -> "OptionalLong";
+            case DOUBLE -> "OptionalDouble";
+            case BOOLEAN -> "boolean";
+            default -> "Optional<" + t.boxed() + ">";
+        };
+        file.open("public " + ret + " " + n + "() {");
+        file.line("Cold c = cold;");
+        switch (t.kind()) {
+            case LIST -> file.line("return c == null || c." + n + " == null ? List.of() : c." + n + ";");
+            case LONG -> file.line("return c != null && c." + n + "$has ? OptionalLong.of(c." + n + ") : OptionalLong.empty();");
+            case DOUBLE -> file.line("return c != null && c." + n + "$has ? OptionalDouble.of(c." + n + ") : OptionalDouble.empty();");
+            case BOOLEAN -> file.line("return c != null && c." + n + " != null && c." + n + ";");
+            default -> file.line("return c == null ? Optional.empty() : Optional.ofNullable(c." + n + ");");
+        }
+        file.close("}");
+        file.line("");
+    }
+
     private void updateType() {
         file.javadoc(List.of("Which kind of update this is: the optional field that is present, or"
                 + " {@link UpdateType#UNKNOWN} for a kind this library version does not know (see {@link #unknownFields()})."));
         file.open("public UpdateType type() {");
+        declareCold();
         for (String kind : model.updateKinds()) {
             FieldModel f = m.fields().stream().filter(x -> x.jsonName().equals(kind)).findFirst().orElseThrow();
-            file.open("if (" + f.javaName() + " != null) {");
+            file.open("if (" + present(f) + ") {");
             file.line("return UpdateType." + Naming.constant(kind) + ";");
             file.close("}");
         }
@@ -323,6 +467,7 @@ final class ObjectEmitter {
         file.line("@Override");
         file.open("public void writeTo(ApiWriter w) throws IOException {");
         file.line("JsonGenerator g = w.generator();");
+        declareCold();
         file.line("g.writeStartObject();");
         for (FieldModel f : m.fields()) {
             String n = f.javaName();
@@ -334,8 +479,8 @@ final class ObjectEmitter {
             }
             JType t = f.type();
             if (t.kind() == Kind.INPUT_FILE) {
-                file.open("if (" + n + " != null) {");
-                file.line("w.inputFileField(" + literal(f.jsonName()) + ", " + n + ");");
+                file.open("if (" + present(f) + ") {");
+                file.line("w.inputFileField(" + literal(f.jsonName()) + ", " + val(f) + ");");
                 file.close("}");
                 continue;
             }
@@ -344,10 +489,9 @@ final class ObjectEmitter {
                 file.line(ValueCode.write(t, n));
                 continue;
             }
-            String present = hasPresenceFlag(f) ? n + "$has" : n + " != null";
             if (f.defaultable()) {
                 file.open("if (" + n + "$set) {");
-                file.open("if (" + present + ") {");
+                file.open("if (" + present(f) + ") {");
                 file.line(name);
                 file.line(ValueCode.write(t, n));
                 file.close("}");
@@ -356,9 +500,9 @@ final class ObjectEmitter {
                 file.line("}");
                 continue;
             }
-            file.open("if (" + present + ") {");
+            file.open("if (" + present(f) + ") {");
             file.line(name);
-            file.line(ValueCode.write(t, n));
+            file.line(ValueCode.write(t, val(f)));
             file.close("}");
         }
         file.line("w.writeUnknown(unknown);");
@@ -379,17 +523,19 @@ final class ObjectEmitter {
         List<String> conditions = new ArrayList<>();
         for (FieldModel f : stored) {
             String n = f.javaName();
-            switch (storageType(f)) {
-                case "long", "boolean" -> conditions.add(n + " == o." + n);
-                case "double" -> conditions.add("Double.compare(" + n + ", o." + n + ") == 0");
-                default -> conditions.add("Objects.equals(" + n + ", o." + n + ")");
+            if (f.cold()) {
+                continue;
             }
+            conditions.add(equality(f, n, "o." + n));
             if (hasPresenceFlag(f)) {
                 conditions.add(n + "$has == o." + n + "$has");
             }
             if (f.defaultable()) {
                 conditions.add(n + "$set == o." + n + "$set");
             }
+        }
+        if (hasCold) {
+            conditions.add("Objects.equals(cold, o.cold)");
         }
         conditions.add("Objects.equals(unknown, o.unknown)");
         file.line("return " + conditions.get(0) + (conditions.size() == 1 ? ";" : ""));
@@ -404,16 +550,16 @@ final class ObjectEmitter {
         file.line("int h = " + literal(m.name()) + ".hashCode();");
         for (FieldModel f : stored) {
             String n = f.javaName();
-            String hash = switch (storageType(f)) {
-                case "long" -> "Long.hashCode(" + n + ")";
-                case "double" -> "Double.hashCode(" + n + ")";
-                case "boolean" -> "Boolean.hashCode(" + n + ")";
-                default -> "Objects.hashCode(" + n + ")";
-            };
-            file.line("h = 31 * h + " + hash + ";");
+            if (f.cold()) {
+                continue;
+            }
+            file.line("h = 31 * h + " + hash(f, n) + ";");
             if (hasPresenceFlag(f)) {
                 file.line("h = 31 * h + Boolean.hashCode(" + n + "$has);");
             }
+        }
+        if (hasCold) {
+            file.line("h = 31 * h + Objects.hashCode(cold);");
         }
         file.line("h = 31 * h + Objects.hashCode(unknown);");
         file.line("return h;");
@@ -423,13 +569,14 @@ final class ObjectEmitter {
         file.line("@Override");
         file.open("public String toString() {");
         file.line("StringJoiner j = new StringJoiner(\", \", " + literal(m.name() + "{") + ", \"}\");");
+        declareCold();
         for (FieldModel f : m.fields()) {
             String n = f.javaName();
-            String add = "j.add(" + literal(n + "=") + " + " + (f.isConstant() ? Naming.constant(f.jsonName()) : n) + ");";
+            String add = "j.add(" + literal(n + "=") + " + " + (f.isConstant() ? Naming.constant(f.jsonName()) : val(f)) + ");";
             if (f.isConstant() || (f.required() && f.type().isPrimitive())) {
                 file.line(add);
             } else {
-                file.open("if (" + (hasPresenceFlag(f) ? n + "$has" : n + " != null") + ") {");
+                file.open("if (" + present(f) + ") {");
                 file.line(add);
                 file.close("}");
             }
@@ -451,8 +598,18 @@ final class ObjectEmitter {
         file.javadoc(List.of("A builder holding this object's values, to derive a changed copy."));
         file.open("public Builder toBuilder() {");
         file.line("Builder b = new Builder();");
+        declareCold();
         for (FieldModel f : stored) {
             String n = f.javaName();
+            if (f.cold()) {
+                file.open("if (c != null) {");
+                file.line("b." + n + " = c." + n + ";");
+                if (hasPresenceFlag(f)) {
+                    file.line("b." + n + "$has = c." + n + "$has;");
+                }
+                file.close("}");
+                continue;
+            }
             file.line("b." + n + " = " + n + ";");
             if (hasPresenceFlag(f)) {
                 file.line("b." + n + "$has = " + n + "$has;");
@@ -512,6 +669,19 @@ final class ObjectEmitter {
         file.line(m.name() + " o = new " + m.name() + "();");
         for (FieldModel f : stored) {
             String n = f.javaName();
+            if (f.cold()) {
+                if (hasPresenceFlag(f)) {
+                    file.open("if (" + n + "$has) {");
+                    file.line("Cold c = o.cold();");
+                    file.line("c." + n + " = " + n + ";");
+                    file.line("c." + n + "$has = true;");
+                } else {
+                    file.open("if (" + n + " != null) {");
+                    file.line("o.cold()." + n + " = " + n + ";");
+                }
+                file.close("}");
+                continue;
+            }
             file.line("o." + n + " = " + n + ";");
             if (hasPresenceFlag(f)) {
                 file.line("o." + n + "$has = " + n + "$has;");

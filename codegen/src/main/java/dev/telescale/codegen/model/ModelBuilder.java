@@ -68,6 +68,12 @@ public final class ModelBuilder {
         Set<String> received = receivedTypes(mapper, unionVariants);
 
         List<ObjectModel> types = new ArrayList<>();
+        overrides.hotFields().forEach((type, hot) -> hot.forEach(field -> {
+            if (spec.types().get(type) == null
+                    || spec.types().get(type).fields().stream().noneMatch(f -> f.name().equals(field))) {
+                throw new IllegalStateException("overrides.json hotFields names " + type + "." + field + ", which the spec lacks");
+            }
+        }));
         for (SpecType t : spec.types().values()) {
             if (t.isUnion() || HAND_WRITTEN.contains(t.name())) {
                 continue;
@@ -80,8 +86,10 @@ public final class ModelBuilder {
                         && (overrides.defaultableFields().contains(f.name())
                         || overrides.defaultableTypes().contains(t.name()));
                 String fixed = constant != null && constant[0].equals(f.name()) ? constant[1] : null;
+                Set<String> hot = overrides.hotFields().get(t.name());
+                boolean cold = hot != null && !f.required() && !defaultable && fixed == null && !hot.contains(f.name());
                 fields.add(new FieldModel(f.name(), naming.member(f.name()), fieldType(f, mapper, t.name()),
-                        f.required(), f.description(), defaultable, fixed));
+                        f.required(), f.description(), defaultable, fixed, cold));
             }
             types.add(new ObjectModel(t.name(), t.name(), t.href(), t.description(), List.copyOf(fields),
                     List.copyOf(implemented.getOrDefault(t.name(), Set.of())), null, null));
@@ -102,7 +110,7 @@ public final class ModelBuilder {
             for (SpecField f : m.fields()) {
                 boolean defaultable = !f.required() && overrides.defaultableFields().contains(f.name());
                 fields.add(new FieldModel(f.name(), naming.member(f.name()), fieldType(f, mapper, m.name()),
-                        f.required(), f.description(), defaultable, null));
+                        f.required(), f.description(), defaultable, null, false));
             }
             requests.add(new ObjectModel(Naming.requestClass(m.name()), m.name(), m.href(), m.description(),
                     List.copyOf(fields), List.of(), m.name(), result(m, mapper)));
