@@ -100,6 +100,13 @@ public final class SpecSamples {
         return names;
     }
 
+    /** The return types of a method, as the spec names them ("Message", "Array of Update", "Boolean"). */
+    public List<String> methodReturns(String method) {
+        List<String> names = new ArrayList<>();
+        methods.path(method).path("returns").forEach(t -> names.add(t.asText()));
+        return names;
+    }
+
     /** The parameters of a method. */
     public JsonNode methodFields(String method) {
         return methods.path(method).path("fields");

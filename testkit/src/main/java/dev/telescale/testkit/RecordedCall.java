@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telescale.api.InputFile;
 import dev.telescale.api.TelegramJson;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Bot API call a bot made to the emulator, as received: which bot, the method's canonical name, the decoded
@@ -17,6 +19,8 @@ import java.util.Map;
  * @param files  uploaded file parts by field name
  */
 public record RecordedCall(long botId, String method, ObjectNode params, Map<String, UploadedFile> files) {
+
+    private static final String ATTACH = "attach://";
 
     /** The parameter, or null when absent. */
     public JsonNode param(String name) {
@@ -48,13 +52,26 @@ public record RecordedCall(long botId, String method, ObjectNode params, Map<Str
     public <T> T as(Class<T> requestType) {
         Map<String, InputFile> attachments = new HashMap<>();
         ObjectNode withUploads = params.deepCopy();
+        Set<String> referenced = new HashSet<>();
+        collectAttachReferences(params, referenced);
         for (UploadedFile file : files.values()) {
             attachments.put(file.fieldName(), InputFile.of(file.bytes(), file.filename()));
-            if (!withUploads.has(file.fieldName())) {
-                withUploads.put(file.fieldName(), "attach://" + file.fieldName());
+            // A part named by an "attach://" value belongs where it is referenced; any other part is the file
+            // of the top-level parameter of its name.
+            if (!referenced.contains(file.fieldName()) && !withUploads.has(file.fieldName())) {
+                withUploads.put(file.fieldName(), ATTACH + file.fieldName());
             }
         }
         return TelegramJson.parse(withUploads.toString(), requestType, attachments);
+    }
+
+    private static void collectAttachReferences(JsonNode node, Set<String> into) {
+        if (node.isTextual() && node.asText().startsWith(ATTACH)) {
+            into.add(node.asText().substring(ATTACH.length()));
+        }
+        for (JsonNode child : node) {
+            collectAttachReferences(child, into);
+        }
     }
 
     @Override
