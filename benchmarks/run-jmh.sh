@@ -20,6 +20,6 @@ stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 ( while sleep 5; do echo "$(date -u +%T) $(cat /proc/loadavg)"; done ) > "benchmarks/results/jmh-$stamp.load" &
 sampler=$!
 trap 'kill "$sampler" 2>/dev/null || true' EXIT
-java -jar benchmarks/target/benchmarks.jar -f 1 -prof gc -jvmArgs "-Xms1g -Xmx1g" \
+java -jar benchmarks/target/benchmarks.jar -f 1 -prof gc -prof dev.telescale.benchmarks.ProcessCpuProfiler -jvmArgs "-Xms1g -Xmx1g" \
   -rf json -rff "benchmarks/results/jmh-$stamp.json" "$@" 2>&1 | tee "benchmarks/results/jmh-$stamp.txt"
 echo "Results: benchmarks/results/jmh-$stamp.txt, .json and .load (load average during the run)"
