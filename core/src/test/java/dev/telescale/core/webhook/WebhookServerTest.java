@@ -255,8 +255,8 @@ class WebhookServerTest {
     @Test
     void hostileClientsDoNotBlockOtherRequests() throws Exception {
         // Slowloris: half a request head, and a head promising a body that never comes.
-        Socket partialHead = openRaw("POST /hook HTTP/1.1\r\nHost: x\r\nContent-Type: appl");
-        Socket partialBody = openRaw("POST /hook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        openRaw("POST /hook HTTP/1.1\r\nHost: x\r\nContent-Type: appl");
+        openRaw("POST /hook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "X-Telegram-Bot-Api-Secret-Token: " + SECRET + "\r\nContent-Length: 500\r\n\r\n{\"update_id\":");
         // A flood of headers.
         StringBuilder flood = new StringBuilder("POST /hook HTTP/1.1\r\nHost: x\r\n");
@@ -269,7 +269,6 @@ class WebhookServerTest {
 
         assertEquals(200, post(UPDATE).statusCode());
         assertEquals(1, sink.awaitCount(1, WAIT).size());
-        assertFalse(partialHead.isClosed() && partialBody.isClosed());
     }
 
     @Test
