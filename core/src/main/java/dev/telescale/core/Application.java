@@ -576,7 +576,7 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
      */
     @Override
     public CompletableFuture<Optional<ApiMethod<?>>> submitForReply(Update update) {
-        WebhookReply reply = new WebhookReply();
+        WebhookReplySlot reply = new WebhookReplySlot();
         enqueue(new Envelope(Objects.requireNonNull(update, "update must not be null"), reply));
         return reply.future();
     }
@@ -641,7 +641,7 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
         }
     }
 
-    private void dispatch(Object update, WebhookReply reply) {
+    private void dispatch(Object update, WebhookReplySlot reply) {
         if (autoMigrateChatData) {
             migrateFromServiceMessage(update);
         }
@@ -689,7 +689,7 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
         }
     }
 
-    private void sendReturnedMethod(Object value, WebhookReply reply) {
+    private void sendReturnedMethod(Object value, WebhookReplySlot reply) {
         if (value instanceof ApiMethod<?> method && (reply == null || !reply.offer(method))) {
             bot.execute(method);
         }
@@ -823,7 +823,7 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
 
     // -------------------------------------------------------------------------------------------------- context
 
-    private X newContext(Object update, Job<?> job, Throwable error, WebhookReply reply) {
+    private X newContext(Object update, Job<?> job, Throwable error, WebhookReplySlot reply) {
         Long chatId;
         Long userId;
         if (job != null) {
@@ -849,7 +849,7 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
     // ------------------------------------------------------------------------------------------------ internals
 
     /** An update on the queue, with the webhook reply slot when it came by webhook. */
-    private record Envelope(Object update, WebhookReply reply) {
+    private record Envelope(Object update, WebhookReplySlot reply) {
     }
 
     /** A registered error handler and its block flag. */

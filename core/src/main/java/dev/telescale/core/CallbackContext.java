@@ -51,7 +51,7 @@ public class CallbackContext<U, C, B> {
     private final Long userId;
     private final Throwable error;
     private final Job<?> job;
-    private final WebhookReply reply;
+    private final WebhookReplySlot reply;
     private volatile List<String> args = List.of();
     private volatile List<MatchResult> matches = List.of();
     private final Map<String, List<Object>> filterData = new ConcurrentHashMap<>();

@@ -21,10 +21,10 @@ public final class ContextSeed<U, C, B> {
     final Long userId;
     final Throwable error;
     final Job<?> job;
-    final WebhookReply reply;
+    final WebhookReplySlot reply;
 
     ContextSeed(Application<?> application, DataStore<U, C, B> data, Object update, Long chatId, Long userId,
-                Throwable error, Job<?> job, WebhookReply reply) {
+                Throwable error, Job<?> job, WebhookReplySlot reply) {
         this.application = application;
         this.data = data;
         this.update = update;

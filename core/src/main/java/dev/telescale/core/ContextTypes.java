@@ -69,7 +69,7 @@ public final class ContextTypes<X extends CallbackContext<?, ?, ?>> {
     }
 
     X create(Application<?> app, DataStore<?, ?, ?> store, Object update, Long chatId, Long userId, Throwable error,
-             Job<?> job, WebhookReply reply) {
+             Job<?> job, WebhookReplySlot reply) {
         X context = binding.create(app, store, update, chatId, userId, error, job, reply);
         if (context == null) {
             throw new IllegalStateException("The context factory returned null");
@@ -100,7 +100,7 @@ public final class ContextTypes<X extends CallbackContext<?, ?, ?>> {
 
         @SuppressWarnings("unchecked") // the store was made by newStore() of this binding
         X create(Application<?> app, DataStore<?, ?, ?> store, Object update, Long chatId, Long userId,
-                 Throwable error, Job<?> job, WebhookReply reply) {
+                 Throwable error, Job<?> job, WebhookReplySlot reply) {
             return factory.create(new ContextSeed<>(app, (DataStore<U, C, B>) store, update, chatId, userId, error,
                     job, reply));
         }

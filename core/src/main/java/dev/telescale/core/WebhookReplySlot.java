@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * wins; after that, or after the source stopped waiting (cancelled the future), or after processing ended, offers
  * fail and the caller sends the method as a normal call.
  */
-final class WebhookReply {
+final class WebhookReplySlot {
 
     private final CompletableFuture<Optional<ApiMethod<?>>> future = new CompletableFuture<>();
 
