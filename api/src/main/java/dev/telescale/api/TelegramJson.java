@@ -15,6 +15,7 @@ import dev.telescale.api.json.ParameterDefaults;
 import dev.telescale.api.json.ValueReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -227,6 +228,14 @@ public final class TelegramJson {
             handle = MethodHandles.publicLookup().findStatic(type, "read", MethodType.methodType(type, ApiReader.class));
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new IllegalArgumentException(type.getName() + " is not a Bot API type (it has no static read(ApiReader))", e);
+        }
+        try {
+            // A real ValueReader class calling the static read directly (inlinable), as a method reference would.
+            return (ValueReader<?>) LambdaMetafactory.metafactory(MethodHandles.lookup(), "read",
+                    MethodType.methodType(ValueReader.class), MethodType.methodType(Object.class, ApiReader.class),
+                    handle, MethodType.methodType(type, ApiReader.class)).getTarget().invoke();
+        } catch (Throwable e) {
+            // not linkable as a lambda (another class loader, ...): call through the handle
         }
         return r -> {
             try {

@@ -27,6 +27,11 @@ public final class AnswerChatJoinRequestQuery implements ApiMethod<Boolean> {
     private static final SerializedString F_CHAT_JOIN_REQUEST_QUERY_ID = new SerializedString("chat_join_request_query_id");
     private static final SerializedString F_RESULT = new SerializedString("result");
 
+    /**
+     * The documented values of {@code result}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_RESULT = {"approve", "decline", "queue"};
+
     private String chatJoinRequestQueryId;
     private String result;
     private Map<String, JsonNode> unknown;
@@ -48,7 +53,7 @@ public final class AnswerChatJoinRequestQuery implements ApiMethod<Boolean> {
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
                 case "chat_join_request_query_id" -> o.chatJoinRequestQueryId = r.nextString();
-                case "result" -> o.result = r.nextString();
+                case "result" -> o.result = r.nextString(KNOWN_RESULT);
                 default -> o.unknown = r.readUnknown(o.unknown, f);
             }
         }

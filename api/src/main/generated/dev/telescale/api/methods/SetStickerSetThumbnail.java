@@ -31,6 +31,11 @@ public final class SetStickerSetThumbnail implements ApiMethod<Boolean> {
     private static final SerializedString F_THUMBNAIL = new SerializedString("thumbnail");
     private static final SerializedString F_FORMAT = new SerializedString("format");
 
+    /**
+     * The documented values of {@code format}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_FORMAT = {"static", "animated", "video"};
+
     private String name;
     private long userId;
     private InputFile thumbnail;
@@ -56,7 +61,7 @@ public final class SetStickerSetThumbnail implements ApiMethod<Boolean> {
                 case "name" -> o.name = r.nextString();
                 case "user_id" -> o.userId = r.nextLong();
                 case "thumbnail" -> o.thumbnail = r.nextValue() ? r.readInputFile() : null;
-                case "format" -> o.format = r.nextString();
+                case "format" -> o.format = r.nextString(KNOWN_FORMAT);
                 default -> o.unknown = r.readUnknown(o.unknown, f);
             }
         }

@@ -30,6 +30,11 @@ public final class UploadStickerFile implements ApiMethod<File> {
     private static final SerializedString F_STICKER = new SerializedString("sticker");
     private static final SerializedString F_STICKER_FORMAT = new SerializedString("sticker_format");
 
+    /**
+     * The documented values of {@code sticker_format}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_STICKER_FORMAT = {"static", "animated", "video"};
+
     private long userId;
     private InputFile sticker;
     private String stickerFormat;
@@ -53,7 +58,7 @@ public final class UploadStickerFile implements ApiMethod<File> {
             switch (f) {
                 case "user_id" -> o.userId = r.nextLong();
                 case "sticker" -> o.sticker = r.nextValue() ? r.readInputFile() : null;
-                case "sticker_format" -> o.stickerFormat = r.nextString();
+                case "sticker_format" -> o.stickerFormat = r.nextString(KNOWN_STICKER_FORMAT);
                 default -> o.unknown = r.readUnknown(o.unknown, f);
             }
         }

@@ -34,6 +34,11 @@ public final class Chat implements ApiObject {
     private static final SerializedString F_IS_FORUM = new SerializedString("is_forum");
     private static final SerializedString F_IS_DIRECT_MESSAGES = new SerializedString("is_direct_messages");
 
+    /**
+     * The documented values of {@code type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_TYPE = {"private", "group", "supergroup", "channel"};
+
     private long id;
     private String type;
     private String title;
@@ -61,7 +66,7 @@ public final class Chat implements ApiObject {
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
                 case "id" -> o.id = r.nextLong();
-                case "type" -> o.type = r.nextString();
+                case "type" -> o.type = r.nextString(KNOWN_TYPE);
                 case "title" -> o.title = r.nextString();
                 case "username" -> o.username = r.nextString();
                 case "first_name" -> o.firstName = r.nextString();

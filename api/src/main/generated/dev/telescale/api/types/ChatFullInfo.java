@@ -80,6 +80,11 @@ public final class ChatFullInfo implements ApiObject {
     private static final SerializedString F_PAID_MESSAGE_STAR_COUNT = new SerializedString("paid_message_star_count");
     private static final SerializedString F_GUARD_BOT = new SerializedString("guard_bot");
 
+    /**
+     * The documented values of {@code type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_TYPE = {"private", "group", "supergroup", "channel"};
+
     private long id;
     private String type;
     private String title;
@@ -158,7 +163,7 @@ public final class ChatFullInfo implements ApiObject {
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
                 case "id" -> o.id = r.nextLong();
-                case "type" -> o.type = r.nextString();
+                case "type" -> o.type = r.nextString(KNOWN_TYPE);
                 case "title" -> o.title = r.nextString();
                 case "username" -> o.username = r.nextString();
                 case "first_name" -> o.firstName = r.nextString();

@@ -37,6 +37,11 @@ public final class EncryptedPassportElement implements ApiObject {
     private static final SerializedString F_TRANSLATION = new SerializedString("translation");
     private static final SerializedString F_HASH = new SerializedString("hash");
 
+    /**
+     * The documented values of {@code type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_TYPE = {"personal_details", "passport", "driver_license", "identity_card", "internal_passport", "address", "utility_bill", "bank_statement", "rental_agreement", "passport_registration", "temporary_registration", "phone_number", "email"};
+
     private String type;
     private String data;
     private String phoneNumber;
@@ -65,7 +70,7 @@ public final class EncryptedPassportElement implements ApiObject {
         EncryptedPassportElement o = new EncryptedPassportElement();
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
-                case "type" -> o.type = r.nextString();
+                case "type" -> o.type = r.nextString(KNOWN_TYPE);
                 case "data" -> o.data = r.nextString();
                 case "phone_number" -> o.phoneNumber = r.nextString();
                 case "email" -> o.email = r.nextString();

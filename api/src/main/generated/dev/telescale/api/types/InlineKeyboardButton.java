@@ -39,6 +39,11 @@ public final class InlineKeyboardButton implements ApiObject {
     private static final SerializedString F_CALLBACK_GAME = new SerializedString("callback_game");
     private static final SerializedString F_PAY = new SerializedString("pay");
 
+    /**
+     * The documented values of {@code style}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_STYLE = {"danger", "success", "primary"};
+
     private String text;
     private String iconCustomEmojiId;
     private String style;
@@ -72,7 +77,7 @@ public final class InlineKeyboardButton implements ApiObject {
             switch (f) {
                 case "text" -> o.text = r.nextString();
                 case "icon_custom_emoji_id" -> o.iconCustomEmojiId = r.nextString();
-                case "style" -> o.style = r.nextString();
+                case "style" -> o.style = r.nextString(KNOWN_STYLE);
                 case "url" -> o.url = r.nextString();
                 case "callback_data" -> o.callbackData = r.nextString();
                 case "web_app" -> o.webApp = r.nextValue() ? WebAppInfo.read(r) : null;

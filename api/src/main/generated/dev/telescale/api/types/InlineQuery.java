@@ -32,6 +32,11 @@ public final class InlineQuery implements ApiObject {
     private static final SerializedString F_CHAT_TYPE = new SerializedString("chat_type");
     private static final SerializedString F_LOCATION = new SerializedString("location");
 
+    /**
+     * The documented values of {@code chat_type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_CHAT_TYPE = {"sender", "private", "group", "supergroup", "channel"};
+
     private String id;
     private User from;
     private String query;
@@ -60,7 +65,7 @@ public final class InlineQuery implements ApiObject {
                 case "from" -> o.from = r.nextValue() ? User.read(r) : null;
                 case "query" -> o.query = r.nextString();
                 case "offset" -> o.offset = r.nextString();
-                case "chat_type" -> o.chatType = r.nextString();
+                case "chat_type" -> o.chatType = r.nextString(KNOWN_CHAT_TYPE);
                 case "location" -> o.location = r.nextValue() ? Location.read(r) : null;
                 default -> o.unknown = r.readUnknown(o.unknown, f);
             }

@@ -33,6 +33,11 @@ public final class InputSticker implements ApiObject {
     private static final SerializedString F_MASK_POSITION = new SerializedString("mask_position");
     private static final SerializedString F_KEYWORDS = new SerializedString("keywords");
 
+    /**
+     * The documented values of {@code format}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_FORMAT = {"static", "animated", "video"};
+
     private InputFile sticker;
     private String format;
     private List<String> emojiList;
@@ -57,7 +62,7 @@ public final class InputSticker implements ApiObject {
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
                 case "sticker" -> o.sticker = r.nextValue() ? r.readInputFile() : null;
-                case "format" -> o.format = r.nextString();
+                case "format" -> o.format = r.nextString(KNOWN_FORMAT);
                 case "emoji_list" -> o.emojiList = r.nextValue() ? r.readList(ApiReader::readString) : null;
                 case "mask_position" -> o.maskPosition = r.nextValue() ? MaskPosition.read(r) : null;
                 case "keywords" -> o.keywords = r.nextValue() ? r.readList(ApiReader::readString) : null;

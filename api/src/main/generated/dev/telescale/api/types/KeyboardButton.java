@@ -36,6 +36,11 @@ public final class KeyboardButton implements ApiObject {
     private static final SerializedString F_REQUEST_POLL = new SerializedString("request_poll");
     private static final SerializedString F_WEB_APP = new SerializedString("web_app");
 
+    /**
+     * The documented values of {@code style}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_STYLE = {"danger", "success", "primary"};
+
     private String text;
     private String iconCustomEmojiId;
     private String style;
@@ -66,7 +71,7 @@ public final class KeyboardButton implements ApiObject {
             switch (f) {
                 case "text" -> o.text = r.nextString();
                 case "icon_custom_emoji_id" -> o.iconCustomEmojiId = r.nextString();
-                case "style" -> o.style = r.nextString();
+                case "style" -> o.style = r.nextString(KNOWN_STYLE);
                 case "request_users" -> o.requestUsers = r.nextValue() ? KeyboardButtonRequestUsers.read(r) : null;
                 case "request_chat" -> o.requestChat = r.nextValue() ? KeyboardButtonRequestChat.read(r) : null;
                 case "request_managed_bot" -> o.requestManagedBot = r.nextValue() ? KeyboardButtonRequestManagedBot.read(r) : null;

@@ -29,6 +29,11 @@ public final class MaskPosition implements ApiObject {
     private static final SerializedString F_Y_SHIFT = new SerializedString("y_shift");
     private static final SerializedString F_SCALE = new SerializedString("scale");
 
+    /**
+     * The documented values of {@code point}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_POINT = {"forehead", "eyes", "mouth", "chin"};
+
     private String point;
     private double xShift;
     private double yShift;
@@ -51,7 +56,7 @@ public final class MaskPosition implements ApiObject {
         MaskPosition o = new MaskPosition();
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
-                case "point" -> o.point = r.nextString();
+                case "point" -> o.point = r.nextString(KNOWN_POINT);
                 case "x_shift" -> o.xShift = r.nextDouble();
                 case "y_shift" -> o.yShift = r.nextDouble();
                 case "scale" -> o.scale = r.nextDouble();

@@ -36,6 +36,11 @@ public final class MessageEntity implements ApiObject {
     private static final SerializedString F_UNIX_TIME = new SerializedString("unix_time");
     private static final SerializedString F_DATE_TIME_FORMAT = new SerializedString("date_time_format");
 
+    /**
+     * The documented values of {@code type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_TYPE = {"mention", "hashtag", "cashtag", "bot_command", "url", "email", "phone_number", "bold", "italic", "underline", "strikethrough", "spoiler", "blockquote", "expandable_blockquote", "code", "pre", "text_link", "text_mention", "custom_emoji", "date_time"};
+
     private String type;
     private long offset;
     private long length;
@@ -64,7 +69,7 @@ public final class MessageEntity implements ApiObject {
         MessageEntity o = new MessageEntity();
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
-                case "type" -> o.type = r.nextString();
+                case "type" -> o.type = r.nextString(KNOWN_TYPE);
                 case "offset" -> o.offset = r.nextLong();
                 case "length" -> o.length = r.nextLong();
                 case "url" -> o.url = r.nextString();

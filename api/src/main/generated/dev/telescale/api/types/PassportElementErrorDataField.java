@@ -31,6 +31,11 @@ public final class PassportElementErrorDataField implements ApiObject, PassportE
     private static final SerializedString F_MESSAGE = new SerializedString("message");
 
     /**
+     * The documented values of {@code type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_TYPE = {"personal_details", "passport", "driver_license", "identity_card", "internal_passport", "address"};
+
+    /**
      * The value of {@code source} that identifies this variant.
      */
     public static final String SOURCE = "data";
@@ -58,7 +63,7 @@ public final class PassportElementErrorDataField implements ApiObject, PassportE
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
                 case "source" -> r.skipValue();
-                case "type" -> o.type = r.nextString();
+                case "type" -> o.type = r.nextString(KNOWN_TYPE);
                 case "field_name" -> o.fieldName = r.nextString();
                 case "data_hash" -> o.dataHash = r.nextString();
                 case "message" -> o.message = r.nextString();

@@ -31,6 +31,11 @@ public final class PassportElementErrorFiles implements ApiObject, PassportEleme
     private static final SerializedString F_MESSAGE = new SerializedString("message");
 
     /**
+     * The documented values of {@code type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_TYPE = {"utility_bill", "bank_statement", "rental_agreement", "passport_registration", "temporary_registration"};
+
+    /**
      * The value of {@code source} that identifies this variant.
      */
     public static final String SOURCE = "files";
@@ -57,7 +62,7 @@ public final class PassportElementErrorFiles implements ApiObject, PassportEleme
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
                 case "source" -> r.skipValue();
-                case "type" -> o.type = r.nextString();
+                case "type" -> o.type = r.nextString(KNOWN_TYPE);
                 case "file_hashes" -> o.fileHashes = r.nextValue() ? r.readList(ApiReader::readString) : null;
                 case "message" -> o.message = r.nextString();
                 default -> o.unknown = r.readUnknown(o.unknown, f);

@@ -30,6 +30,11 @@ public final class PassportElementErrorSelfie implements ApiObject, PassportElem
     private static final SerializedString F_MESSAGE = new SerializedString("message");
 
     /**
+     * The documented values of {@code type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_TYPE = {"passport", "driver_license", "identity_card", "internal_passport"};
+
+    /**
      * The value of {@code source} that identifies this variant.
      */
     public static final String SOURCE = "selfie";
@@ -56,7 +61,7 @@ public final class PassportElementErrorSelfie implements ApiObject, PassportElem
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
                 case "source" -> r.skipValue();
-                case "type" -> o.type = r.nextString();
+                case "type" -> o.type = r.nextString(KNOWN_TYPE);
                 case "file_hash" -> o.fileHash = r.nextString();
                 case "message" -> o.message = r.nextString();
                 default -> o.unknown = r.readUnknown(o.unknown, f);

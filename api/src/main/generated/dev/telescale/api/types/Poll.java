@@ -49,6 +49,11 @@ public final class Poll implements ApiObject {
     private static final SerializedString F_DESCRIPTION_ENTITIES = new SerializedString("description_entities");
     private static final SerializedString F_MEDIA = new SerializedString("media");
 
+    /**
+     * The documented values of {@code type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_TYPE = {"regular", "quiz"};
+
     private String id;
     private String question;
     private List<MessageEntity> questionEntities;
@@ -97,7 +102,7 @@ public final class Poll implements ApiObject {
                 case "total_voter_count" -> o.totalVoterCount = r.nextLong();
                 case "is_closed" -> o.isClosed = r.nextBoolean();
                 case "is_anonymous" -> o.isAnonymous = r.nextBoolean();
-                case "type" -> o.type = r.nextString();
+                case "type" -> o.type = r.nextString(KNOWN_TYPE);
                 case "allows_multiple_answers" -> o.allowsMultipleAnswers = r.nextBoolean();
                 case "allows_revoting" -> o.allowsRevoting = r.nextBoolean();
                 case "members_only" -> o.membersOnly = r.nextBoolean();

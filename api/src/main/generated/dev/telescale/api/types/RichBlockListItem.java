@@ -34,6 +34,11 @@ public final class RichBlockListItem implements ApiObject {
     private static final SerializedString F_VALUE = new SerializedString("value");
     private static final SerializedString F_TYPE = new SerializedString("type");
 
+    /**
+     * The documented values of {@code type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_TYPE = {"a", "i"};
+
     private String label;
     private List<RichBlock> blocks;
     private Boolean hasCheckbox;
@@ -64,7 +69,7 @@ public final class RichBlockListItem implements ApiObject {
                 case "has_checkbox" -> o.hasCheckbox = r.nextBooleanObject();
                 case "is_checked" -> o.isChecked = r.nextBooleanObject();
                 case "value" -> { if (r.nextValue()) { o.value = r.readLong(); o.value$has = true; } }
-                case "type" -> o.type = r.nextString();
+                case "type" -> o.type = r.nextString(KNOWN_TYPE);
                 default -> o.unknown = r.readUnknown(o.unknown, f);
             }
         }

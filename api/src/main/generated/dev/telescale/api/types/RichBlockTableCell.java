@@ -33,6 +33,16 @@ public final class RichBlockTableCell implements ApiObject {
     private static final SerializedString F_ALIGN = new SerializedString("align");
     private static final SerializedString F_VALIGN = new SerializedString("valign");
 
+    /**
+     * The documented values of {@code align}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_ALIGN = {"left", "center", "right"};
+
+    /**
+     * The documented values of {@code valign}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_VALIGN = {"top", "middle", "bottom"};
+
     private RichText text;
     private Boolean isHeader;
     private long colspan;
@@ -63,8 +73,8 @@ public final class RichBlockTableCell implements ApiObject {
                 case "is_header" -> o.isHeader = r.nextBooleanObject();
                 case "colspan" -> { if (r.nextValue()) { o.colspan = r.readLong(); o.colspan$has = true; } }
                 case "rowspan" -> { if (r.nextValue()) { o.rowspan = r.readLong(); o.rowspan$has = true; } }
-                case "align" -> o.align = r.nextString();
-                case "valign" -> o.valign = r.nextString();
+                case "align" -> o.align = r.nextString(KNOWN_ALIGN);
+                case "valign" -> o.valign = r.nextString(KNOWN_VALIGN);
                 default -> o.unknown = r.readUnknown(o.unknown, f);
             }
         }

@@ -42,6 +42,11 @@ public final class Sticker implements ApiObject {
     private static final SerializedString F_NEEDS_REPAINTING = new SerializedString("needs_repainting");
     private static final SerializedString F_FILE_SIZE = new SerializedString("file_size");
 
+    /**
+     * The documented values of {@code type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_TYPE = {"regular", "mask", "custom_emoji"};
+
     private String fileId;
     private String fileUniqueId;
     private String type;
@@ -78,7 +83,7 @@ public final class Sticker implements ApiObject {
             switch (f) {
                 case "file_id" -> o.fileId = r.nextString();
                 case "file_unique_id" -> o.fileUniqueId = r.nextString();
-                case "type" -> o.type = r.nextString();
+                case "type" -> o.type = r.nextString(KNOWN_TYPE);
                 case "width" -> o.width = r.nextLong();
                 case "height" -> o.height = r.nextLong();
                 case "is_animated" -> o.isAnimated = r.nextBoolean();

@@ -32,6 +32,11 @@ public final class StickerSet implements ApiObject {
     private static final SerializedString F_STICKERS = new SerializedString("stickers");
     private static final SerializedString F_THUMBNAIL = new SerializedString("thumbnail");
 
+    /**
+     * The documented values of {@code sticker_type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_STICKER_TYPE = {"regular", "mask", "custom_emoji"};
+
     private String name;
     private String title;
     private String stickerType;
@@ -57,7 +62,7 @@ public final class StickerSet implements ApiObject {
             switch (f) {
                 case "name" -> o.name = r.nextString();
                 case "title" -> o.title = r.nextString();
-                case "sticker_type" -> o.stickerType = r.nextString();
+                case "sticker_type" -> o.stickerType = r.nextString(KNOWN_STICKER_TYPE);
                 case "stickers" -> o.stickers = r.nextValue() ? r.readList(Sticker::read) : null;
                 case "thumbnail" -> o.thumbnail = r.nextValue() ? PhotoSize.read(r) : null;
                 default -> o.unknown = r.readUnknown(o.unknown, f);

@@ -30,6 +30,11 @@ public final class SuggestedPostInfo implements ApiObject {
     private static final SerializedString F_PRICE = new SerializedString("price");
     private static final SerializedString F_SEND_DATE = new SerializedString("send_date");
 
+    /**
+     * The documented values of {@code state}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_STATE = {"pending", "approved", "declined"};
+
     private String state;
     private SuggestedPostPrice price;
     private long sendDate;
@@ -52,7 +57,7 @@ public final class SuggestedPostInfo implements ApiObject {
         SuggestedPostInfo o = new SuggestedPostInfo();
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
-                case "state" -> o.state = r.nextString();
+                case "state" -> o.state = r.nextString(KNOWN_STATE);
                 case "price" -> o.price = r.nextValue() ? SuggestedPostPrice.read(r) : null;
                 case "send_date" -> { if (r.nextValue()) { o.sendDate = r.readLong(); o.sendDate$has = true; } }
                 default -> o.unknown = r.readUnknown(o.unknown, f);

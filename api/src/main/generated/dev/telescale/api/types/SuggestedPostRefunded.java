@@ -28,6 +28,11 @@ public final class SuggestedPostRefunded implements ApiObject {
     private static final SerializedString F_SUGGESTED_POST_MESSAGE = new SerializedString("suggested_post_message");
     private static final SerializedString F_REASON = new SerializedString("reason");
 
+    /**
+     * The documented values of {@code reason}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_REASON = {"post_deleted", "payment_refunded"};
+
     private Message suggestedPostMessage;
     private String reason;
     private Map<String, JsonNode> unknown;
@@ -49,7 +54,7 @@ public final class SuggestedPostRefunded implements ApiObject {
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
                 case "suggested_post_message" -> o.suggestedPostMessage = r.nextValue() ? Message.read(r) : null;
-                case "reason" -> o.reason = r.nextString();
+                case "reason" -> o.reason = r.nextString(KNOWN_REASON);
                 default -> o.unknown = r.readUnknown(o.unknown, f);
             }
         }

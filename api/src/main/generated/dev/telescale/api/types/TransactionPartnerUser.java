@@ -39,6 +39,11 @@ public final class TransactionPartnerUser implements ApiObject, TransactionPartn
     private static final SerializedString F_PREMIUM_SUBSCRIPTION_DURATION = new SerializedString("premium_subscription_duration");
 
     /**
+     * The documented values of {@code transaction_type}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_TRANSACTION_TYPE = {"invoice_payment", "paid_media_payment", "gift_purchase", "premium_purchase", "business_account_transfer"};
+
+    /**
      * The value of {@code type} that identifies this variant.
      */
     public static final String TYPE = "user";
@@ -73,7 +78,7 @@ public final class TransactionPartnerUser implements ApiObject, TransactionPartn
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
                 case "type" -> r.skipValue();
-                case "transaction_type" -> o.transactionType = r.nextString();
+                case "transaction_type" -> o.transactionType = r.nextString(KNOWN_TRANSACTION_TYPE);
                 case "user" -> o.user = r.nextValue() ? User.read(r) : null;
                 case "affiliate" -> o.affiliate = r.nextValue() ? AffiliateInfo.read(r) : null;
                 case "invoice_payload" -> o.invoicePayload = r.nextString();

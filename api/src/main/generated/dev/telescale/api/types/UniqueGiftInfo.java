@@ -34,6 +34,11 @@ public final class UniqueGiftInfo implements ApiObject {
     private static final SerializedString F_TRANSFER_STAR_COUNT = new SerializedString("transfer_star_count");
     private static final SerializedString F_NEXT_TRANSFER_DATE = new SerializedString("next_transfer_date");
 
+    /**
+     * The documented values of {@code origin}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_ORIGIN = {"upgrade", "transfer", "resale", "gifted_upgrade", "offer"};
+
     private UniqueGift gift;
     private String origin;
     private String lastResaleCurrency;
@@ -63,7 +68,7 @@ public final class UniqueGiftInfo implements ApiObject {
         for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             switch (f) {
                 case "gift" -> o.gift = r.nextValue() ? UniqueGift.read(r) : null;
-                case "origin" -> o.origin = r.nextString();
+                case "origin" -> o.origin = r.nextString(KNOWN_ORIGIN);
                 case "last_resale_currency" -> o.lastResaleCurrency = r.nextString();
                 case "last_resale_amount" -> { if (r.nextValue()) { o.lastResaleAmount = r.readLong(); o.lastResaleAmount$has = true; } }
                 case "owned_gift_id" -> o.ownedGiftId = r.nextString();

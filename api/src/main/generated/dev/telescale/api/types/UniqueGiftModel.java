@@ -30,6 +30,11 @@ public final class UniqueGiftModel implements ApiObject {
     private static final SerializedString F_RARITY_PER_MILLE = new SerializedString("rarity_per_mille");
     private static final SerializedString F_RARITY = new SerializedString("rarity");
 
+    /**
+     * The documented values of {@code rarity}: read as these constants, not as new strings.
+     */
+    private static final String[] KNOWN_RARITY = {"uncommon", "rare", "epic", "legendary"};
+
     private String name;
     private Sticker sticker;
     private long rarityPerMille;
@@ -55,7 +60,7 @@ public final class UniqueGiftModel implements ApiObject {
                 case "name" -> o.name = r.nextString();
                 case "sticker" -> o.sticker = r.nextValue() ? Sticker.read(r) : null;
                 case "rarity_per_mille" -> o.rarityPerMille = r.nextLong();
-                case "rarity" -> o.rarity = r.nextString();
+                case "rarity" -> o.rarity = r.nextString(KNOWN_RARITY);
                 default -> o.unknown = r.readUnknown(o.unknown, f);
             }
         }

@@ -237,6 +237,40 @@ public final class ApiReader {
         return nextValue() ? readString() : null;
     }
 
+    /**
+     * Advances and reads a string whose usual values are {@code known} (an enum-like field such as
+     * {@code Chat.type}): a value equal to one of them is returned as that constant, without allocating; any
+     * other value reads as with {@link #nextString()}.
+     */
+    public String nextString(String[] known) throws IOException {
+        return nextValue() ? readString(known) : null;
+    }
+
+    /** Reads a string, returning the equal element of {@code known} when there is one (see {@link #nextString(String[])}). */
+    public String readString(String[] known) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            return readString();
+        }
+        char[] text = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        for (String k : known) {
+            if (k.length() == length && sameChars(k, text, offset)) {
+                return k;
+            }
+        }
+        return parser.getText();
+    }
+
+    private static boolean sameChars(String s, char[] text, int offset) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) != text[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Reads an integer (or a string holding one). */
     public long readLong() throws IOException {
         JsonToken t = parser.currentToken();

@@ -8,6 +8,7 @@ import dev.telescale.codegen.model.ApiModel;
 import dev.telescale.codegen.model.FieldModel;
 import dev.telescale.codegen.model.JType;
 import dev.telescale.codegen.model.JType.Kind;
+import dev.telescale.codegen.model.KnownValues;
 import dev.telescale.codegen.model.ObjectModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +141,15 @@ final class ObjectEmitter {
         for (FieldModel f : m.fields()) {
             file.line("private static final SerializedString " + nameConstant(f) + " = new SerializedString("
                     + literal(f.jsonName()) + ");");
+        }
+        for (FieldModel f : m.fields()) {
+            List<String> known = KnownValues.of(f);
+            if (!known.isEmpty()) {
+                file.line("");
+                file.javadoc(List.of("The documented values of {@code " + f.jsonName() + "}: read as these constants, not as new strings."));
+                file.line("private static final String[] " + knownConstant(f) + " = {"
+                        + String.join(", ", known.stream().map(ValueCode::literal).toList()) + "};");
+            }
         }
         for (FieldModel f : m.fields()) {
             if (f.isConstant()) {
@@ -329,13 +339,23 @@ final class ObjectEmitter {
                 return set.isEmpty() ? target + " = " + read + ";" : "{ " + target + " = " + read + ";" + set + " }";
             }
             case STRING -> {
-                return set.isEmpty() ? target + " = r.nextString();" : "{ " + target + " = r.nextString();" + set + " }";
+                String read = nextString(f);
+                return set.isEmpty() ? target + " = " + read + ";" : "{ " + target + " = " + read + ";" + set + " }";
             }
             default -> {
                 String read = target + " = r.nextValue() ? " + ValueCode.read(t, "r") + " : null;";
                 return set.isEmpty() ? read : "{ " + read + set + " }";
             }
         }
+    }
+
+    /** Reads a String field; one with documented values gets them as constants. */
+    private static String nextString(FieldModel f) {
+        return KnownValues.of(f).isEmpty() ? "r.nextString()" : "r.nextString(" + knownConstant(f) + ")";
+    }
+
+    private static String knownConstant(FieldModel f) {
+        return "KNOWN_" + f.jsonName().toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Cold fields allocate the holder only for a present, non-null value. */
@@ -348,7 +368,7 @@ final class ObjectEmitter {
                 yield "{ if (r.nextValue()) { Cold c = o.cold(); c." + n + " = r.read" + kind + "(); c." + n + "$has = true; } }";
             }
             case BOOLEAN -> "{ Boolean v = r.nextBooleanObject(); if (v != null) { o.cold()." + n + " = v; } }";
-            case STRING -> "{ String v = r.nextString(); if (v != null) { o.cold()." + n + " = v; } }";
+            case STRING -> "{ String v = " + nextString(f) + "; if (v != null) { o.cold()." + n + " = v; } }";
             default -> "{ if (r.nextValue()) { o.cold()." + n + " = " + ValueCode.read(t, "r") + "; } }";
         };
     }
