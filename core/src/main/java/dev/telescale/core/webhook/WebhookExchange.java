@@ -1,200 +1,242 @@
 package dev.telescale.core.webhook;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.telescale.api.ApiMethod;
 import dev.telescale.api.TelegramJson;
 import dev.telescale.api.types.Update;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers one HTTP request of a {@link WebhookServer}, on its own virtual thread: routing by path, the checks and
- * statuses of python-telegram-bot's webhook handler (with the differences {@link WebhookServer} lists), hand-over
- * to the route's sink, and the webhook reply.
+ * One update request to a route, from the checks to the answer: the checks and statuses of python-telegram-bot's
+ * webhook handler (with the differences {@link WebhookServer} lists), the body read without blocking a thread
+ * while it arrives, then, on a virtual thread, parsing and hand-over to the route's sink, and the webhook reply
+ * written when the reply future completes (or the route's reply wait ends), from whichever thread completes it. The route counts the request in flight
+ * until the response has been written.
  */
-final class WebhookExchange implements HttpHandler {
+final class WebhookExchange {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookExchange.class);
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
-    private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
-    private static final int READ_CHUNK = 8192;
+    private static final byte[] EMPTY = new byte[0];
+    private static final int FIRST_BUFFER = 8192;
 
-    private final Map<String, RouteState> routes;
-    private final String healthPath;
+    private final RouteState state;
+    private final WebhookRoute route;
+    private final Request request;
+    private final Response response;
+    private final Callback done;
+    private final Executor blocking;
+    private byte[] body = EMPTY;
+    private int length;
+    private int limit;
 
-    WebhookExchange(Map<String, RouteState> routes, String healthPath) {
-        this.routes = routes;
-        this.healthPath = healthPath;
+    WebhookExchange(RouteState state, Request request, Response response, Callback callback, Executor blocking) {
+        this.state = state;
+        this.route = state.route;
+        this.request = request;
+        this.response = response;
+        this.done = Callback.from(callback, state::exit);
+        this.blocking = blocking;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) {
-        try (exchange) {
-            String path = WebhookRoute.normalisePath(exchange.getRequestURI().getRawPath());
-            if (healthPath != null && path.equals(healthPath)) {
-                health(exchange);
+    /** Checks the head, then reads the body; the route was entered by the caller and is exited with the answer. */
+    void start() {
+        try {
+            if (!request.getMethod().equals("POST")) {
+                response.getHeaders().put(HttpHeader.ALLOW, "POST");
+                text(405, "Method Not Allowed");
                 return;
             }
-            RouteState state = routes.get(path);
-            if (state == null) {
-                text(exchange, 404, "Not Found");
+            if (state.secret != null) {
+                String given = request.getHeaders().get(SECRET_HEADER);
+                if (given == null) {
+                    text(403, "Request did not include the secret token");
+                    return;
+                }
+                if (!MessageDigest.isEqual(state.secret, given.getBytes(StandardCharsets.UTF_8))) {
+                    text(403, "Request had the wrong secret token");
+                    return;
+                }
+            }
+            if (!isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+                text(403, "Content-Type must be application/json");
                 return;
             }
-            if (!state.enter()) {
-                text(exchange, 503, "This webhook is shutting down; retry later");
+            long declared = request.getLength();
+            if (declared > route.maxBodyBytes()) {
+                tooLarge();
                 return;
             }
-            try {
-                update(exchange, state);
-            } finally {
-                state.exit();
-            }
-        } catch (IOException e) {
-            LOG.debug("Webhook request from {} failed: {}", exchange.getRemoteAddress(), e.toString());
+            limit = (int) Math.min(route.maxBodyBytes(), Integer.MAX_VALUE - 8);
+            body = new byte[declared >= 0 ? (int) declared : Math.min(limit, FIRST_BUFFER)];
+            read();
         } catch (RuntimeException e) {
-            LOG.error("Webhook request failed", e);
+            fail(e);
         }
     }
 
-    private static void health(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            text(exchange, 405, "Method Not Allowed");
-            return;
+    /** Reads what has arrived; when nothing has, asks Jetty to call again once more does (no thread waits). */
+    private void read() {
+        try {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(Invocable.from(Invocable.InvocationType.NON_BLOCKING, this::read));
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    readFailed(chunk.getFailure(), !chunk.isLast());
+                    return;
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                int n = bytes.remaining();
+                if (n > 0) {
+                    if ((long) length + n > limit) {
+                        chunk.release();
+                        tooLarge();
+                        return;
+                    }
+                    if (length + n > body.length) {
+                        body = Arrays.copyOf(body, (int) Math.min(limit, Math.max(2L * body.length, length + n)));
+                    }
+                    bytes.get(body, length, n);
+                    length += n;
+                }
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    byte[] json = length == body.length ? body : Arrays.copyOf(body, length);
+                    // Parsing is work and handing over may block (a full queue): off Jetty's thread.
+                    blocking.execute(() -> received(json));
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            fail(e);
         }
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        if (method.equals("HEAD")) {
-            exchange.sendResponseHeaders(200, -1);
-            return;
-        }
-        send(exchange, 200, OK);
     }
 
-    private void update(HttpExchange exchange, RouteState state) throws IOException {
-        WebhookRoute route = state.route;
-        if (!exchange.getRequestMethod().equals("POST")) {
-            exchange.getResponseHeaders().set("Allow", "POST");
-            text(exchange, 405, "Method Not Allowed");
+    private void readFailed(Throwable failure, boolean idleTimeout) {
+        if (idleTimeout || failure instanceof TimeoutException) {
+            // The client announced a body and stopped sending it: answer, and Jetty closes the connection
+            // (the rest of the body will not come).
+            LOG.debug("Webhook {}: the body from {} did not arrive within the idle timeout", pathOf(route),
+                    request.getConnectionMetaData().getRemoteSocketAddress());
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            text(408, "The request body did not arrive in time");
             return;
         }
-        if (state.secret != null) {
-            String given = exchange.getRequestHeaders().getFirst(SECRET_HEADER);
-            if (given == null) {
-                text(exchange, 403, "Request did not include the secret token");
-                return;
-            }
-            if (!MessageDigest.isEqual(state.secret, given.getBytes(StandardCharsets.UTF_8))) {
-                text(exchange, 403, "Request had the wrong secret token");
-                return;
-            }
+        LOG.debug("Webhook {}: reading the body from {} failed: {}", pathOf(route),
+                request.getConnectionMetaData().getRemoteSocketAddress(), failure.toString());
+        done.failed(failure);
+    }
+
+    private void received(byte[] json) {
+        try {
+            process(json);
+        } catch (RuntimeException e) {
+            fail(e);
         }
-        if (!isJson(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-            text(exchange, 403, "Content-Type must be application/json");
-            return;
-        }
-        byte[] body = readBody(exchange, route.maxBodyBytes());
-        if (body == null) {
-            text(exchange, 413, "The body is larger than " + route.maxBodyBytes() + " bytes");
-            return;
-        }
-        if (isNullLiteral(body)) {
+    }
+
+    private void process(byte[] json) {
+        if (isNullLiteral(json)) {
             // Nothing to process, as python-telegram-bot does.
-            exchange.sendResponseHeaders(200, -1);
+            empty();
             return;
         }
         Update update;
         try {
-            update = TelegramJson.parse(body, Update.class);
+            update = TelegramJson.parse(json, Update.class);
         } catch (RuntimeException e) {
             LOG.warn("Webhook {}: could not parse an update ({})", pathOf(route), e.getMessage());
-            text(exchange, 400, "Update could not be processed: " + shorten(e.getMessage()));
+            text(400, "Update could not be processed: " + shorten(e.getMessage()));
             return;
         }
         if (update == null) {
-            text(exchange, 400, "Update could not be processed: the body holds no update");
+            text(400, "Update could not be processed: the body holds no update");
             return;
         }
-        deliver(exchange, route, update);
+        deliver(update);
     }
 
-    private static void deliver(HttpExchange exchange, WebhookRoute route, Update update) throws IOException {
+    private void deliver(Update update) {
         if (route.replyWait().isZero()) {
             try {
                 route.sink().submit(update);
             } catch (IllegalStateException refused) {
-                refused(exchange, route, update);
+                refused(update);
                 return;
             }
-            exchange.sendResponseHeaders(200, -1);
+            empty();
             return;
         }
         CompletableFuture<Optional<ApiMethod<?>>> future;
         try {
             future = route.sink().submitForReply(update);
         } catch (IllegalStateException refused) {
-            refused(exchange, route, update);
+            refused(update);
             return;
         }
-        Optional<ApiMethod<?>> reply = awaitReply(future, route.replyWait());
-        if (reply.isEmpty()) {
-            exchange.sendResponseHeaders(200, -1);
+        if (future.isDone()) {
+            answer(future);
             return;
         }
-        ApiMethod<?> method = reply.get();
-        Optional<byte[]> encoded;
-        try {
-            encoded = WebhookReply.encode(method, route.replyDefaults());
-        } catch (RuntimeException e) {
-            LOG.warn("Webhook {}: could not write the reply {} into the response ({}); sending it as a call",
-                    pathOf(route), method.methodName(), e.getMessage());
-            encoded = Optional.empty();
-        }
-        if (encoded.isEmpty()) {
-            unsent(route, method);
-            exchange.sendResponseHeaders(200, -1);
-            return;
-        }
-        byte[] json = encoded.get();
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        send(exchange, 200, json);
+        // The wait is bounded by replyWait, not by the connection's idle timeout.
+        request.addIdleTimeoutListener(timeout -> false);
+        // When the wait ends first the future is cancelled, which tells the application to send a later reply as
+        // a normal call; if cancelling fails, the reply arrived in that instant and is used.
+        Scheduler.Task timer = request.getComponents().getScheduler()
+                .schedule(() -> future.cancel(false), route.replyWait().toNanos(), TimeUnit.NANOSECONDS);
+        future.whenComplete((reply, error) -> {
+            timer.cancel();
+            answer(future);
+        });
     }
 
-    /**
-     * Waits for the reply. When the wait ends first the future is cancelled, which tells the application to send
-     * a later reply as a normal call; if cancelling fails, the reply arrived in that instant and is used.
-     */
-    private static Optional<ApiMethod<?>> awaitReply(CompletableFuture<Optional<ApiMethod<?>>> future,
-                                                      Duration wait) {
+    /** Answers with the completed future's reply; a future failed or cancelled answers 200 empty (update taken). */
+    private void answer(CompletableFuture<Optional<ApiMethod<?>>> future) {
         try {
-            return future.get(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
+            Optional<ApiMethod<?>> reply = future.isCompletedExceptionally() ? Optional.empty() : future.join();
+            if (reply == null || reply.isEmpty()) {
+                empty();
+                return;
             }
-            if (future.cancel(false)) {
-                return Optional.empty();
+            ApiMethod<?> method = reply.get();
+            Optional<byte[]> encoded;
+            try {
+                encoded = WebhookReplyEncoder.encode(method, route.replyDefaults());
+            } catch (RuntimeException e) {
+                LOG.warn("Webhook {}: could not write the reply {} into the response ({}); sending it as a call",
+                        pathOf(route), method.methodName(), e.getMessage());
+                encoded = Optional.empty();
             }
-            return future.isCompletedExceptionally() ? Optional.empty() : future.join();
-        } catch (ExecutionException | CancellationException e) {
-            // Processing failed; the application reported it. The update was taken, so it is confirmed.
-            return Optional.empty();
+            if (encoded.isEmpty()) {
+                unsent(route, method);
+                empty();
+                return;
+            }
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            WebhookHandler.send(response, done, 200, encoded.get());
+        } catch (RuntimeException e) {
+            fail(e);
         }
     }
 
@@ -211,11 +253,28 @@ final class WebhookExchange implements HttpHandler {
         }
     }
 
-    private static void refused(HttpExchange exchange, WebhookRoute route, Update update) throws IOException {
+    private void refused(Update update) {
         // 503 makes Telegram deliver the update again later: it is not lost.
         LOG.warn("Webhook {}: the update sink refused update {} (stopped); answered 503 so Telegram redelivers it",
                 pathOf(route), update.updateId());
-        text(exchange, 503, "Not accepting updates now; retry later");
+        text(503, "Not accepting updates now; retry later");
+    }
+
+    private void tooLarge() {
+        text(413, "The body is larger than " + route.maxBodyBytes() + " bytes");
+    }
+
+    private void empty() {
+        WebhookHandler.send(response, done, 200, EMPTY);
+    }
+
+    private void text(int status, String message) {
+        WebhookHandler.text(response, done, status, message);
+    }
+
+    private void fail(RuntimeException e) {
+        LOG.error("Webhook request failed", e);
+        done.failed(e);
     }
 
     /**
@@ -248,57 +307,6 @@ final class WebhookExchange implements HttpHandler {
             }
         }
         return true;
-    }
-
-    /** The body, or null when it is larger than {@code max} (then it is not read further). */
-    private static byte[] readBody(HttpExchange exchange, long max) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.strip()) > max) {
-                    return null;
-                }
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        InputStream in = exchange.getRequestBody();
-        int limit = (int) Math.min(max, Integer.MAX_VALUE - 8);
-        byte[] buffer = new byte[(int) Math.min(limit + 1L, READ_CHUNK)];
-        int length = 0;
-        while (true) {
-            if (length == buffer.length) {
-                if (length > limit) {
-                    return null;
-                }
-                buffer = Arrays.copyOf(buffer, (int) Math.min(limit + 1L, (long) length * 2));
-            }
-            int n = in.read(buffer, length, buffer.length - length);
-            if (n < 0) {
-                break;
-            }
-            length += n;
-            if (length > limit) {
-                return null;
-            }
-        }
-        return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
-    }
-
-    private static void text(HttpExchange exchange, int status, String message) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        send(exchange, status, message.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Sends a response with a body and closes the response stream at once: closing the exchange first drains an
-     * unread request body, which would hold the answer back from a client that never sends the body it announced.
-     */
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     private static boolean isNullLiteral(byte[] body) {

@@ -12,9 +12,9 @@ import java.util.Optional;
  * which Telegram executes as if the bot had called it. Methods that upload files cannot travel this way (the
  * response is JSON, not multipart).
  */
-final class WebhookReply {
+final class WebhookReplyEncoder {
 
-    private WebhookReply() {
+    private WebhookReplyEncoder() {
     }
 
     /** The response body, or empty when the method uploads files and must be sent as a normal call. */

@@ -1,11 +1,7 @@
 package dev.telescale.core.webhook;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,12 +10,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The embedded HTTP(S) server that receives Telegram's webhook requests, for one bot or several: each bot is a
  * {@link WebhookRoute} on its own path with its own secret and sink ({@link #register}/{@link #unregister}).
- * Built on the JDK's {@code com.sun.net.httpserver} with one virtual thread per request, so a request waiting for
- * its webhook reply, or a client sending slowly, holds no platform thread and blocks no other request.
+ * Built on Jetty 12's core {@code Handler} API (no servlets): a request's body is read as it arrives without a
+ * thread waiting for it, the handling that may block (handing the update to a full application queue) runs on a
+ * virtual thread, and a request waiting for its webhook reply holds no thread at all: the response is written
+ * when the reply future completes. A connection with nothing arriving for the idle timeout (default 30 s) is
+ * closed; a body announced but not sent within it is answered 408.
  *
  * <p>Answers, following python-telegram-bot's webhook handler (§4.4 of the reference) with deliberate
  * differences marked *:
@@ -36,19 +41,26 @@ import javax.net.ssl.SSLContext;
  *   <li>the health path (default {@code /health}) answers GET with 200 {@code ok}.</li>
  * </ul>
  *
+ * <p>Jetty logs a few INFO lines when the server starts and stops (logger {@code org.eclipse.jetty}) and
+ * nothing per request above DEBUG; set that logger to WARN to silence them.
+ *
  * <p>Lifecycle: {@link #start()} binds (port 0 picks a free port, see {@link #port()}); {@link #stop} refuses
  * new requests, waits a bounded time for those in flight and closes. Routes may be added and removed while the
  * server runs.
  */
 public final class WebhookServer {
 
+    /** The default idle timeout of a connection, in seconds. */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 30;
+
     private final String listen;
     private final int requestedPort;
     private final SSLContext tls;
     private final String healthPath;
+    private final Duration idleTimeout;
     private final ConcurrentHashMap<String, RouteState> routes = new ConcurrentHashMap<>();
     private final ReentrantLock lifecycle = new ReentrantLock();
-    private HttpServer server;
+    private Server server;
     private ExecutorService executor;
     private volatile int boundPort = -1;
 
@@ -57,6 +69,7 @@ public final class WebhookServer {
         this.requestedPort = b.port;
         this.tls = b.tlsCert == null ? null : PemTls.context(b.tlsCert, b.tlsKey);
         this.healthPath = b.healthPath == null ? null : WebhookRoute.normalisePath(b.healthPath);
+        this.idleTimeout = b.idleTimeout;
     }
 
     public static Builder builder() {
@@ -74,26 +87,38 @@ public final class WebhookServer {
             if (server != null) {
                 return this;
             }
-            InetSocketAddress address = new InetSocketAddress(listen, requestedPort);
-            HttpServer created;
-            try {
-                if (tls != null) {
-                    HttpsServer https = HttpsServer.create(address, 0);
-                    https.setHttpsConfigurator(new HttpsConfigurator(tls));
-                    created = https;
-                } else {
-                    created = HttpServer.create(address, 0);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot listen on " + listen + ":" + requestedPort + ": " + e.getMessage(),
-                        e);
+            ExecutorService virtual = Executors.newThreadPerTaskExecutor(
+                    Thread.ofVirtual().name("telescale-webhook-", 0).factory());
+            QueuedThreadPool threads = new QueuedThreadPool();
+            threads.setName("telescale-webhook-jetty");
+            threads.setVirtualThreadsExecutor(virtual);
+            Server created = new Server(threads);
+            HttpConfiguration http = new HttpConfiguration();
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+            SslContextFactory.Server ssl = null;
+            if (tls != null) {
+                ssl = new SslContextFactory.Server();
+                ssl.setSslContext(tls);
             }
-            executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("telescale-webhook-", 0).factory());
-            created.setExecutor(executor);
-            created.createContext("/", new WebhookExchange(routes, healthPath));
-            created.start();
+            ServerConnector connector = new ServerConnector(created, ssl, new HttpConnectionFactory(http));
+            connector.setHost(listen);
+            connector.setPort(requestedPort);
+            connector.setIdleTimeout(idleTimeout.toMillis());
+            created.addConnector(connector);
+            created.setHandler(new WebhookHandler(routes, healthPath, virtual));
+            try {
+                created.start();
+            } catch (Exception e) {
+                stopQuietly(created);
+                virtual.shutdownNow();
+                IOException cause = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                throw new UncheckedIOException("Cannot listen on " + listen + ":" + requestedPort + ": "
+                        + e.getMessage(), cause);
+            }
             server = created;
-            boundPort = created.getAddress().getPort();
+            executor = virtual;
+            boundPort = connector.getLocalPort();
             return this;
         } finally {
             lifecycle.unlock();
@@ -114,7 +139,7 @@ public final class WebhookServer {
             for (RouteState state : routes.values()) {
                 state.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             }
-            server.stop(0);
+            stopQuietly(server);
             executor.shutdownNow();
             server = null;
             executor = null;
@@ -122,6 +147,14 @@ public final class WebhookServer {
             routes.replaceAll((path, state) -> new RouteState(state.route));
         } finally {
             lifecycle.unlock();
+        }
+    }
+
+    private static void stopQuietly(Server jetty) {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            // Closing the sockets failed; nothing is left to do with them.
         }
     }
 
@@ -150,6 +183,11 @@ public final class WebhookServer {
     /** The address the server binds to. */
     public String listen() {
         return listen;
+    }
+
+    /** How long a connection may have nothing arriving (or nothing accepted by the client) before it is closed. */
+    public Duration idleTimeout() {
+        return idleTimeout;
     }
 
     /** Whether the server speaks HTTPS. */
@@ -197,13 +235,17 @@ public final class WebhookServer {
                 + (boundPort < 0 ? requestedPort : boundPort) + ", routes=" + routes.size() + "]";
     }
 
-    /** Builder of {@link WebhookServer}; defaults: 127.0.0.1, port 80, plain HTTP, health at /health. */
+    /**
+     * Builder of {@link WebhookServer}; defaults: 127.0.0.1, port 80, plain HTTP, health at /health, idle timeout
+     * {@value #DEFAULT_IDLE_TIMEOUT_SECONDS} s.
+     */
     public static final class Builder {
         private String listen = "127.0.0.1";
         private int port = 80;
         private Path tlsCert;
         private Path tlsKey;
         private String healthPath = "/health";
+        private Duration idleTimeout = Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS);
 
         private Builder() {
         }
@@ -235,6 +277,21 @@ public final class WebhookServer {
         /** The health endpoint's path, or null for none. */
         public Builder healthPath(String healthPath) {
             this.healthPath = healthPath;
+            return this;
+        }
+
+        /**
+         * How long a connection may stay without anything arriving (or without the client taking the response)
+         * before it is closed: a client that sends half a request head, or announces a body and stops sending
+         * it, holds its connection no longer (the body case is answered 408). Idle keep-alive connections close
+         * after it too. A request waiting for its webhook reply is bounded by the route's reply wait instead.
+         */
+        public Builder idleTimeout(Duration idleTimeout) {
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+            if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
+            }
+            this.idleTimeout = idleTimeout;
             return this;
         }
 
