@@ -14,11 +14,13 @@ import dev.telescale.core.handler.Handler;
 import dev.telescale.core.job.Job;
 import dev.telescale.core.job.JobQueue;
 import dev.telescale.core.job.JobRuntime;
+import dev.telescale.core.persistence.Persistence;
 import dev.telescale.core.processor.UpdateProcessor;
 import dev.telescale.core.update.UpdateSink;
 import dev.telescale.core.updater.PollingOptions;
 import dev.telescale.core.updater.Updater;
 import dev.telescale.core.updater.WebhookOptions;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,7 +39,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
@@ -89,6 +93,9 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
     private final boolean autoMigrateChatData;
     private final boolean shutdownHook;
     private final BlockingQueue<Envelope> queue;
+    private final PersistenceRunner<?, ?, ?> persistence;
+    private final Duration processingTimeout;
+    private final ScheduledThreadPoolExecutor deadlines;
 
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final ReentrantLock registration = new ReentrantLock();
@@ -118,9 +125,28 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
         this.shutdownHook = parts.shutdownHook();
         this.queue = new ArrayBlockingQueue<>(parts.queueCapacity());
         this.updater = parts.withUpdater() ? new Updater(bot, this) : null;
+        this.persistence = parts.persistence() == null ? null : runner(data, parts.persistence(),
+                error -> processError(null, error, null));
+        this.processingTimeout = parts.processingTimeout();
+        this.deadlines = processingTimeout == null ? null : deadlineTimer();
         if (jobQueue != null) {
             jobQueue.bind(new Jobs());
         }
+    }
+
+    @SuppressWarnings("unchecked") // the builder typed the persistence by the context types that made the store
+    private static <U, C, B> PersistenceRunner<U, C, B> runner(DataStore<?, ?, ?> store, Persistence<?, ?, ?> p,
+                                                              java.util.function.Consumer<Throwable> errors) {
+        return new PersistenceRunner<>((Persistence<U, C, B>) p, (DataStore<U, C, B>) store, errors);
+    }
+
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform()
+                .name("telescale-deadlines").daemon(true).factory());
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
     }
 
     /** A builder for an application with {@link DefaultContext}s. */
@@ -166,6 +192,16 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
     /** The update processor (ordering policy). */
     public UpdateProcessor updateProcessor() {
         return processor;
+    }
+
+    /** The persistence, when the application was built with one. */
+    public Optional<Persistence<?, ?, ?>> persistence() {
+        return persistence == null ? Optional.empty() : Optional.of(persistence.persistence());
+    }
+
+    /** The processing timeout of one update, when one was set ({@code ApplicationBuilder.processingTimeout}). */
+    public Optional<Duration> processingTimeout() {
+        return Optional.ofNullable(processingTimeout);
     }
 
     /** Whether {@link #initialize()} ran (and {@link #shutdown()} did not since). */
@@ -295,11 +331,33 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
         data.markForUpdate(chatIds, userIds);
     }
 
+    /**
+     * Writes to the persistence now (PTB's {@code update_persistence}): the bot data, the drops and the data of the
+     * ids marked since the last run. The application does this every {@code updateInterval()} while running and
+     * once in {@link #shutdown()}; failures go to the error handlers. Does nothing without a persistence.
+     */
+    public void updatePersistence() {
+        if (persistence != null) {
+            persistence.update();
+        }
+    }
+
+    /** Runs the persistence's refresh hooks for a context's chat and user (see {@code CallbackContext#refreshData}). */
+    void refreshData(Long chatId, Long userId) {
+        if (persistence != null) {
+            persistence.refresh(chatId, userId);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ lifecycle
 
     /**
-     * Prepares the application: calls {@code getMe} (the bot's username is needed by command handlers) and
-     * initializes the update processor. Idempotent. Does not run {@code postInit}.
+     * Prepares the application: calls {@code getMe} (the bot's username is needed by command handlers),
+     * initializes the update processor and, with a persistence, loads the kinds of data it stores. Idempotent.
+     * Does not run {@code postInit}.
+     *
+     * @throws dev.telescale.core.persistence.PersistenceException when loading from the persistence fails (the
+     *                                                             application stays uninitialized)
      */
     public void initialize() {
         lifecycle.lock();
@@ -310,6 +368,9 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
             }
             botUser = bot.getMe();
             processor.initialize();
+            if (persistence != null) {
+                persistence.load();
+            }
             initialized = true;
         } finally {
             lifecycle.unlock();
@@ -333,6 +394,9 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
             }
             running = true;
             accepting = true;
+            if (persistence != null) {
+                persistence.startLoop();
+            }
             if (jobQueue != null) {
                 jobQueue.start();
             }
@@ -385,6 +449,9 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
                 jobQueue.stop(true);
             }
             awaitTasks();
+            if (persistence != null) {
+                persistence.stopLoop();
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -396,7 +463,8 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
 
     /**
      * Releases resources: the bot (when the builder created it; a Bot passed with {@code bot(...)} stays open for
-     * its owner) and the processor. No-op when not initialized.
+     * its owner) and the processor; with a persistence, writes once more and calls {@code flush()} (failures go to
+     * the error handlers). No-op when not initialized.
      *
      * @throws IllegalStateException while running
      */
@@ -411,6 +479,9 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
                 return;
             }
             processor.shutdown();
+            if (persistence != null) {
+                persistence.updateAndFlush();
+            }
             if (ownsBot) {
                 bot.shutdown();
             }
@@ -630,11 +701,15 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
     }
 
     private void processEnvelope(Envelope envelope) {
+        UpdateDeadline deadline = deadlines == null ? null : UpdateDeadline.arm(deadlines, processingTimeout);
         try {
-            dispatch(envelope.update(), envelope.reply());
+            dispatch(envelope.update(), envelope.reply(), deadline);
         } catch (RuntimeException | Error e) {
             LOG.error("Processing an update failed outside of the handlers", e);
         } finally {
+            if (deadline != null) {
+                deadline.end(); // after this no interrupt reaches the processor's thread
+            }
             if (envelope.reply() != null) {
                 envelope.reply().finish();
             }
@@ -642,12 +717,31 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
     }
 
     private void dispatch(Object update, WebhookReplySlot reply) {
+        dispatch(update, reply, null);
+    }
+
+    /** Reports the timeout once (with what the interrupted handler threw, if anything); true if it expired. */
+    private boolean timedOut(Object update, UpdateDeadline deadline, Throwable cause) {
+        if (deadline == null || !deadline.expired()) {
+            return false;
+        }
+        deadline.end(); // clears the interrupt so error handlers can make calls
+        if (deadline.claimReport()) {
+            processError(update, new UpdateTimeoutException(update, deadline.limit(), cause), null);
+        }
+        return true;
+    }
+
+    private void dispatch(Object update, WebhookReplySlot reply, UpdateDeadline deadline) {
         if (autoMigrateChatData) {
             migrateFromServiceMessage(update);
         }
         X context = null;
         boolean anyBlocking = false;
         for (List<Handler<? super X>> group : handlers.values()) {
+            if (timedOut(update, deadline, null)) {
+                break;
+            }
             try {
                 for (Handler<? super X> handler : group) {
                     CheckResult result = handler.check(update, this);
@@ -661,6 +755,7 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
                             LOG.error("Building the callback context failed; the update is not processed", e);
                             return;
                         }
+                        context.refreshData(); // a failure goes to the error handlers like a handler's
                     }
                     if (handler.blocking()) {
                         anyBlocking = true;
@@ -679,11 +774,15 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
             } catch (ApplicationHandlerStop stop) {
                 break;
             } catch (Exception e) {
+                if (timedOut(update, deadline, e)) {
+                    break;
+                }
                 if (processError(update, e, null)) {
                     break;
                 }
             }
         }
+        timedOut(update, deadline, null);
         if (anyBlocking) {
             markForPersistence(update);
         }
@@ -900,7 +999,9 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
     private final class Jobs implements JobRuntime<X> {
         @Override
         public X contextFor(Job<X> job) {
-            return newContext(null, job, null, null);
+            X context = newContext(null, job, null, null);
+            context.refreshData(); // a failure is the job's error
+            return context;
         }
 
         @Override

@@ -3,8 +3,10 @@ package dev.telescale.core;
 import dev.telescale.bot.Bot;
 import dev.telescale.bot.Defaults;
 import dev.telescale.core.job.JobQueue;
+import dev.telescale.core.persistence.Persistence;
 import dev.telescale.core.processor.OrderedProcessor;
 import dev.telescale.core.processor.UpdateProcessor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,16 +22,17 @@ import java.util.function.Consumer;
  *       which excludes all of them;</li>
  *   <li><b>Processing</b>: {@link #updateProcessor} or {@link #concurrentUpdates} (the default is the recommended
  *       {@link UpdateProcessor#orderedPerChatAndUser()}: one chat's and one user's updates in order, different
- *       chats in parallel), {@link #updateQueueCapacity};</li>
+ *       chats in parallel), {@link #updateQueueCapacity}, {@link #processingTimeout};</li>
  *   <li><b>Jobs</b>: {@link #jobQueue} (default: a new in-memory {@link JobQueue}) or {@link #noJobQueue};</li>
- *   <li><b>Context</b>: {@link #contextTypes} (custom context class, typed user/chat/bot data);</li>
+ *   <li><b>Context and persistence</b>: {@link #contextTypes(ContextTypes)} (custom context class, typed
+ *       user/chat/bot data), {@link #contextTypes(ContextTypes, Persistence)} (the same with a persistence that
+ *       stores those data types);</li>
  *   <li><b>Hooks</b>: {@link #postInit}, {@link #postStop}, {@link #postShutdown} (run by
  *       {@code runPolling}/{@code runWebhook} only);</li>
  *   <li><b>Sources</b>: {@link #noUpdater} for applications fed by a source of your own;</li>
  *   <li><b>Data</b>: {@link #autoMigrateChatData}.</li>
  * </ul>
- * Options that exclude each other fail at {@link #build()} with a message naming both. Persistence is not
- * available yet: it arrives with its SPI in a later release.
+ * Options that exclude each other fail at {@link #build()} with a message naming both.
  *
  * @param <X> the context type of the application being built
  */
@@ -58,6 +61,8 @@ public final class ApplicationBuilder<X extends CallbackContext<?, ?, ?>> {
     private boolean autoMigrateChatData;
     private boolean shutdownHook = true;
     private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+    private Duration processingTimeout;
+    private Persistence<?, ?, ?> persistence;
     private boolean built;
 
     ApplicationBuilder(ContextTypes<X> contextTypes) {
@@ -82,6 +87,7 @@ public final class ApplicationBuilder<X extends CallbackContext<?, ?, ?>> {
         this.autoMigrateChatData = from.autoMigrateChatData;
         this.shutdownHook = from.shutdownHook;
         this.queueCapacity = from.queueCapacity;
+        this.processingTimeout = from.processingTimeout;
     }
 
     // ---------------------------------------------------------------------------------------------------- bot
@@ -176,6 +182,30 @@ public final class ApplicationBuilder<X extends CallbackContext<?, ?, ?>> {
         return this;
     }
 
+    /**
+     * The longest the processing of one update (all its handler groups and error handlers) may take; off by
+     * default. When it passes, the update's thread is interrupted — a handler blocked in a sleep, a lock, a queue or
+     * a Bot call (its socket closes) stops with an exception — the remaining groups are skipped and the error
+     * handlers get an {@link UpdateTimeoutException} naming the update id and the limit.
+     *
+     * <p>Order is kept: the ordered processor starts the next update of the chat (and of the user) only after the
+     * timed-out one has really returned. Interruption is cooperative: a handler that ignores interrupts (a busy
+     * loop, a swallowed {@code InterruptedException}, blocking I/O that is not interruptible) keeps running and keeps
+     * holding its chat's and user's lanes until it returns; other chats are not held up (only the processor's
+     * concurrency and pending limits are shared). Non-blocking handlers ({@code block(false)}) and tasks run on
+     * their own threads and are not covered; {@code Application.processUpdate} (the caller's thread) is not either.
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public ApplicationBuilder<X> processingTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("processingTimeout must be a positive duration, was " + timeout);
+        }
+        this.processingTimeout = timeout;
+        return this;
+    }
+
     // ------------------------------------------------------------------------------------------------------ jobs
 
     /** A job queue of your own (e.g. with a persistent store); default: a new in-memory one. */
@@ -205,6 +235,26 @@ public final class ApplicationBuilder<X extends CallbackContext<?, ?, ?>> {
         requireUnused();
         built = true; // this builder is replaced by the returned one
         return new ApplicationBuilder<>(this, types);
+    }
+
+    /**
+     * The context types and a {@link Persistence} storing their user, chat and bot data; switches the builder's
+     * type like {@link #contextTypes(ContextTypes)}. The compiler checks that the persistence stores the data types
+     * of the context class ({@code Y extends CallbackContext<U, C, B>}): that check needs the context class and the
+     * persistence in one call, which is why there is no separate {@code persistence(...)} option. With the default
+     * context: {@code .contextTypes(ContextTypes.defaults(), mapPersistence)}.
+     *
+     * @throws IllegalArgumentException when the persistence's {@code updateInterval()} is not positive or its
+     *                                  {@code storeData()} is null
+     */
+    public <Y extends CallbackContext<U, C, B>, U, C, B> ApplicationBuilder<Y> contextTypes(
+            ContextTypes<Y> types, Persistence<U, C, B> persistence) {
+        Objects.requireNonNull(persistence, "persistence");
+        PersistenceRunner.checkedInterval(persistence);
+        PersistenceRunner.checkedStoreData(persistence);
+        ApplicationBuilder<Y> next = contextTypes(types);
+        next.persistence = persistence;
+        return next;
     }
 
     // ----------------------------------------------------------------------------------------------------- hooks
@@ -291,7 +341,8 @@ public final class ApplicationBuilder<X extends CallbackContext<?, ?, ?>> {
                 : OrderedProcessor.builder().build();
         JobQueue<X> theJobQueue = noJobQueue ? null : jobQueue != null ? jobQueue : new JobQueue<>();
         return new Application<>(new Parts<>(theBot, ownsBot, contextTypes, theProcessor, theJobQueue, postInit,
-                postStop, postShutdown, autoMigrateChatData, shutdownHook, queueCapacity, !noUpdater));
+                postStop, postShutdown, autoMigrateChatData, shutdownHook, queueCapacity, !noUpdater, persistence,
+                processingTimeout));
     }
 
     private Bot buildBot() {
@@ -328,7 +379,7 @@ public final class ApplicationBuilder<X extends CallbackContext<?, ?, ?>> {
     @Override
     public String toString() {
         return "ApplicationBuilder[token " + (token == null ? "not set" : "set") + ", contextTypes=" + contextTypes
-                + "]";
+                + (persistence == null ? "" : ", persistence=" + persistence.getClass().getSimpleName()) + "]";
     }
 
     /** Everything the Application is made of, resolved by {@link #build()}. */
@@ -336,6 +387,7 @@ public final class ApplicationBuilder<X extends CallbackContext<?, ?, ?>> {
                                                      UpdateProcessor processor, JobQueue<X> jobQueue,
                                                      LifecycleHook<X> postInit, LifecycleHook<X> postStop,
                                                      LifecycleHook<X> postShutdown, boolean autoMigrateChatData,
-                                                     boolean shutdownHook, int queueCapacity, boolean withUpdater) {
+                                                     boolean shutdownHook, int queueCapacity, boolean withUpdater,
+                                                     Persistence<?, ?, ?> persistence, Duration processingTimeout) {
     }
 }

@@ -218,6 +218,18 @@ public class CallbackContext<U, C, B> {
         return data.userData(userId);
     }
 
+    /**
+     * Brings this context's bot, chat and user data up to date from the application's persistence (PTB's
+     * {@code refresh_data}): calls its refresh hooks for the kinds it stores. The application calls it before the
+     * first handler callback of each update and before each job run; call it again in a long-running handler that
+     * waits for others. Does nothing without a persistence; creates the chat's and user's data if absent.
+     *
+     * @throws dev.telescale.core.persistence.PersistenceException when a refresh hook fails
+     */
+    public void refreshData() {
+        application.refreshData(chatId, userId);
+    }
+
     /** Every chat's and user's data, typed: to look at other chats, drop, migrate or mark data. */
     public DataStore<U, C, B> dataStore() {
         return data;

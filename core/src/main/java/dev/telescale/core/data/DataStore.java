@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * {@code ConcurrentHashMap}s.
  *
  * <p>It also records which entries changed (touched by a handler, forced with {@link #markForUpdate}, dropped),
- * for the persistence that a later release adds; {@link #pendingMarks()} shows them.
+ * for the application's {@code Persistence}: each persistence run {@link #drainMarks() drains} them and writes
+ * those entries; {@link #pendingMarks()} shows them.
  *
  * @param <U> user data type
  * @param <C> chat data type
@@ -28,7 +29,8 @@ public final class DataStore<U, C, B> {
 
     private final Supplier<? extends U> userFactory;
     private final Supplier<? extends C> chatFactory;
-    private final B botData;
+    private final Supplier<? extends B> botFactory;
+    private volatile B botData;
     private final ConcurrentHashMap<Long, U> users = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, C> chats = new ConcurrentHashMap<>();
     private final Set<Long> updatedChats = ConcurrentHashMap.newKeySet();
@@ -40,8 +42,8 @@ public final class DataStore<U, C, B> {
     public DataStore(Supplier<? extends U> userData, Supplier<? extends C> chatData, Supplier<? extends B> botData) {
         this.userFactory = Objects.requireNonNull(userData, "userData");
         this.chatFactory = Objects.requireNonNull(chatData, "chatData");
-        this.botData = Objects.requireNonNull(Objects.requireNonNull(botData, "botData").get(),
-                "the botData supplier returned null");
+        this.botFactory = Objects.requireNonNull(botData, "botData");
+        this.botData = Objects.requireNonNull(botData.get(), "the botData supplier returned null");
     }
 
     /** The bot-wide data object. */
@@ -121,6 +123,63 @@ public final class DataStore<U, C, B> {
         droppedChats.add(oldChatId);
         updatedChats.add(newChatId);
         droppedChats.remove(newChatId);
+    }
+
+    // ------------------------------------------------------------------------------------------- persistence
+
+    /**
+     * Replaces the bot data with one loaded from a persistence (by {@code Application.initialize()}, before any
+     * handler runs). A {@code Map} of another class than the supplier makes is copied into a new one of the
+     * supplier's (the default map data must stay a {@code ConcurrentHashMap}).
+     */
+    public void loadBotData(B loaded) {
+        this.botData = adopt(Objects.requireNonNull(loaded, "loaded bot data"), botFactory, "bot data");
+    }
+
+    /** Puts users' data loaded from a persistence (replacing what those ids had); maps as {@link #loadBotData}. */
+    public void loadUserData(Map<Long, ? extends U> loaded) {
+        Objects.requireNonNull(loaded, "loaded user data").forEach((id, d) -> users.put(
+                Objects.requireNonNull(id, "a user id of the loaded data is null"),
+                adopt(Objects.requireNonNull(d, () -> "the loaded data of user " + id + " is null"), userFactory,
+                        "the data of user " + id)));
+    }
+
+    /** Puts chats' data loaded from a persistence (replacing what those ids had). */
+    public void loadChatData(Map<Long, ? extends C> loaded) {
+        Objects.requireNonNull(loaded, "loaded chat data").forEach((id, d) -> chats.put(
+                Objects.requireNonNull(id, "a chat id of the loaded data is null"),
+                adopt(Objects.requireNonNull(d, () -> "the loaded data of chat " + id + " is null"), chatFactory,
+                        "the data of chat " + id)));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // T is a Map type here, and the supplier's object is a T
+    private static <T> T adopt(T loaded, Supplier<? extends T> factory, String what) {
+        if (!(loaded instanceof Map<?, ?> map)) {
+            return loaded;
+        }
+        T fresh = factory.get();
+        if (!(fresh instanceof Map target) || fresh.getClass() == loaded.getClass()) {
+            return loaded;
+        }
+        try {
+            target.putAll(map);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Cannot copy " + what + " into a " + fresh.getClass().getSimpleName()
+                    + " (null keys or values?): " + e, e);
+        }
+        return fresh;
+    }
+
+    /**
+     * Puts marks back that a persistence run took with {@link #drainMarks()} but could not write (the store was
+     * down): the next run tries them again.
+     */
+    public void restoreMarks(DataMarks marks) {
+        Objects.requireNonNull(marks, "marks");
+        updatedChats.addAll(marks.updatedChats());
+        updatedUsers.addAll(marks.updatedUsers());
+        droppedChats.addAll(marks.droppedChats());
+        droppedUsers.addAll(marks.droppedUsers());
     }
 
     /** Forces these chats' and users' data to be written by the next persistence run. */

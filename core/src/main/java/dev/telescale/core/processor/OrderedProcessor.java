@@ -32,7 +32,10 @@ import java.util.function.Function;
  * <p>Limits: at most {@code maxConcurrentUpdates} run at a time (virtual threads), and at most
  * {@code maxPendingUpdates} are accepted and unfinished — beyond that {@link #process} blocks the fetcher, which
  * pushes back on the update queue and the source. A handler that never returns holds its chat's and user's later
- * updates back (and, once the pending limit is reached by them, everyone's): give blocking calls timeouts.
+ * updates back (and, once the pending limit is reached by them, everyone's): give blocking calls timeouts, or set
+ * the application's {@code processingTimeout}, which interrupts an update's thread when the limit passes. An update
+ * leaves its lanes only when its work has returned, so after a timeout the next update of the chat starts once the
+ * interrupted handler has actually ended; a handler that ignores interrupts keeps its lanes until it returns.
  */
 public final class OrderedProcessor implements UpdateProcessor {
 

@@ -1,0 +1,149 @@
+package dev.telescale.core.persistence;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where an application keeps its user, chat and bot data (and, later, conversation states and the callback-data
+ * cache) across restarts: the SPI of PTB's {@code BasePersistence}. Implementations (in memory, a JSON file, JDBC,
+ * Redis) live outside this package; give one to the builder together with the context types it stores:
+ *
+ * <pre>{@code
+ * ContextTypes<CallbackContext<Profile, Settings, Stats>> types = ContextTypes.of(Profile::new, Settings::new, Stats::new);
+ * Persistence<Profile, Settings, Stats> store = ...;
+ * Application<CallbackContext<Profile, Settings, Stats>> app = Application.builder().token(token)
+ *         .contextTypes(types, store)      // the compiler checks that the data types agree
+ *         .build();
+ * }</pre>
+ *
+ * <h2>When the Application calls what</h2>
+ * <ul>
+ *   <li>{@code initialize()}: {@link #getUserData()}, {@link #getChatData()}, {@link #getBotData()} — only for the
+ *       kinds {@link #storeData()} switches on — and {@link #getConversations} for each persistent conversation
+ *       handler (when those exist);</li>
+ *   <li>every {@link #updateInterval()} after {@code start()} (the first run one interval after start), and once
+ *       more in {@code shutdown()} followed by {@link #flush()}: {@link #updateBotData} every run;
+ *       {@link #dropUserData}/{@link #dropChatData} for ids dropped or migrated away since the last run, then
+ *       {@link #updateUserData}/{@link #updateChatData} for ids <em>marked</em> since the last run (the effective
+ *       chat and user of each handled update, the chat and user of each job run, ids marked by hand) that have
+ *       data in memory; {@link #updateConversation} for conversation keys changed since the last run. Runs never
+ *       overlap;</li>
+ *   <li>before the first handler callback of each update and before each job run: the refresh hooks
+ *       ({@link #refreshBotData}, {@link #refreshChatData}, {@link #refreshUserData}) for the kinds stored, so a
+ *       store shared by several instances can bring the live objects up to date (no-ops by default).</li>
+ * </ul>
+ *
+ * <h2>Data handed over</h2>
+ * The {@code update*} methods receive the <b>live</b> data objects (PTB deep-copies them; Java has no generic deep
+ * copy, and copying every object each run would cost more than the write). An implementation must therefore turn
+ * the object into its stored form (JSON through Jackson, a row) <b>during the call</b> and must not keep a reference
+ * to it: handlers of other chats keep running and may change it right after. The objects a {@code get*} method
+ * returns become the live data: return new objects, not ones the persistence keeps using. Data objects are shared
+ * by concurrently running handlers, so return the kinds the context types' suppliers make (the default map data is
+ * a {@code ConcurrentHashMap}; a plain {@code Map} returned for map data is copied into one on load).
+ *
+ * <h2>Failures</h2>
+ * Methods may throw any {@code RuntimeException} (wrap checked ones, e.g. in {@link PersistenceException}). A
+ * failing load fails {@code initialize()}. A failing write, drop, flush or refresh reaches the application's error
+ * handlers as a {@link PersistenceException} naming the call (update {@code null}, except for refreshes); the data
+ * stays in memory and the failed ids are written again on the next run. Retrying with back-off inside a call is
+ * the implementation's choice.
+ *
+ * <p>Calls come from several threads (the interval runner, the thread calling {@code shutdown()}, the update and
+ * job threads for refreshes) but one run's writes come from one thread and runs do not overlap.
+ *
+ * @param <U> user data type (as in the context types)
+ * @param <C> chat data type
+ * @param <B> bot data type
+ */
+public interface Persistence<U, C, B> {
+
+    /** The default of {@link #updateInterval()}: 60 s, as PTB. */
+    Duration DEFAULT_UPDATE_INTERVAL = Duration.ofSeconds(60);
+
+    /** Which kinds of data this persistence stores (default: all). */
+    default StoreData storeData() {
+        return StoreData.ALL;
+    }
+
+    /** How often the application writes changed data (default 60 s); must be positive. */
+    default Duration updateInterval() {
+        return DEFAULT_UPDATE_INTERVAL;
+    }
+
+    // ------------------------------------------------------------------------------------------------------ load
+
+    /** Every stored user's data by user id (empty when none); called once by {@code initialize()}. */
+    Map<Long, U> getUserData();
+
+    /** Every stored chat's data by chat id. */
+    Map<Long, C> getChatData();
+
+    /** The stored bot data; empty when nothing was stored yet (the context types' supplier then makes it). */
+    Optional<B> getBotData();
+
+    /**
+     * The stored states of one named conversation handler, by conversation key (PTB's {@code get_conversations}).
+     * A state is what the handler stores: an {@code Integer}, a {@code String} or an enum constant's name.
+     */
+    Map<ConversationKey, Object> getConversations(String name);
+
+    /**
+     * The stored callback-data cache. Reserved for arbitrary callback data (not in core yet): its format is defined
+     * with that feature; until then it is never called. Default: empty.
+     */
+    default Optional<Object> getCallbackData() {
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- update
+
+    /** Stores one user's data (serialise it now; do not keep the reference). */
+    void updateUserData(long userId, U data);
+
+    /** Stores one chat's data. */
+    void updateChatData(long chatId, C data);
+
+    /** Stores the bot data. */
+    void updateBotData(B data);
+
+    /**
+     * Stores the state of one conversation; an empty state means the conversation ended (delete the key).
+     */
+    void updateConversation(String name, ConversationKey key, Optional<Object> newState);
+
+    /** Stores the callback-data cache. Reserved, like {@link #getCallbackData()}; default: does nothing. */
+    default void updateCallbackData(Object data) {
+    }
+
+    // ------------------------------------------------------------------------------------------------------ drop
+
+    /** Deletes one user's stored data (dropped by the application). */
+    void dropUserData(long userId);
+
+    /** Deletes one chat's stored data (dropped, or moved away by a chat migration). */
+    void dropChatData(long chatId);
+
+    // --------------------------------------------------------------------------------------------------- refresh
+
+    /**
+     * Called before a handler or job uses this user's data: update {@code data} in place from the store (for
+     * stores shared by several instances). Default: nothing.
+     */
+    default void refreshUserData(long userId, U data) {
+    }
+
+    /** As {@link #refreshUserData} for a chat's data. */
+    default void refreshChatData(long chatId, C data) {
+    }
+
+    /** As {@link #refreshUserData} for the bot data. */
+    default void refreshBotData(B data) {
+    }
+
+    // ----------------------------------------------------------------------------------------------------- flush
+
+    /** Called by {@code shutdown()} after the final write: make everything durable, release resources. */
+    void flush();
+}
