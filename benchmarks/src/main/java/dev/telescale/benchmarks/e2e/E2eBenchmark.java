@@ -118,6 +118,8 @@ public final class E2eBenchmark {
                 List.of("virtual"), "hand-written listener, unordered"));
         runs.add(new Run("C webhook, max 40 in flight", "Telescale", 0, true, tele, List.of("webhook"),
                 "reply in the HTTP response"));
+        runs.add(new Run("C webhook, max 40 in flight", "Telescale, no webhook reply", 0, true, tele,
+                List.of("webhook-call"), "replyText: a separate sendMessage call"));
         return runs;
     }
 

@@ -16,6 +16,8 @@ import dev.telescale.core.updater.WebhookOptions;
  * poll, limit 100). {@code webhook <apiBaseUrl> <token> <sleepMs> <port>}: the handler returns the SendMessage
  * ({@code MessageHandler.returning}), which travels in the webhook's HTTP response; {@code runWebhook} on
  * 127.0.0.1:port, max_connections 40 (its default), setWebhook to http://127.0.0.1:port/hook.
+ * {@code webhook-call ...}: the same server, but the handler answers with {@code context.replyText(text)}, a
+ * separate sendMessage call — the baseline that shows what a webhook reply saves.
  */
 public final class TelescaleEchoBot {
 
@@ -27,20 +29,23 @@ public final class TelescaleEchoBot {
         long sleepMs = Long.parseLong(args[3]);
         Application<DefaultContext> app = Application.builder().token(args[2]).apiBaseUrl(args[1]).build();
         if (mode.equals("webhook")) {
-            int port = Integer.parseInt(args[4]);
             app.addHandler(MessageHandler.returning(Filters.TEXT, (update, context) -> {
                 String text = update.message().orElseThrow().text().orElseThrow();
                 Handlers.simulatedIo(text, sleepMs);
                 return SendMessage.builder().chatId(context.chatId().getAsLong()).text(text).build();
             }));
-            app.runWebhook(WebhookOptions.builder().listen("127.0.0.1").port(port).urlPath("/hook")
-                    .webhookUrl("http://127.0.0.1:" + port + "/hook").maxConnections(40).build());
         } else {
             app.addHandler(new MessageHandler<>(Filters.TEXT, (update, context) -> {
                 String text = update.message().orElseThrow().text().orElseThrow();
                 Handlers.simulatedIo(text, sleepMs);
                 context.replyText(text);
             }));
+        }
+        if (mode.startsWith("webhook")) {
+            int port = Integer.parseInt(args[4]);
+            app.runWebhook(WebhookOptions.builder().listen("127.0.0.1").port(port).urlPath("/hook")
+                    .webhookUrl("http://127.0.0.1:" + port + "/hook").maxConnections(40).build());
+        } else {
             app.runPolling();
         }
     }
