@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -43,9 +44,12 @@ final class ApiRouter implements HttpHandler {
     private final FaultPlan faults;
     private final CallLog calls;
     private final boolean recordCalls;
+    private final Consumer<RecordedCall> listener;
     private final Map<String, Function<RecordedCall, JsonNode>> stubs = new ConcurrentHashMap<>();
 
-    ApiRouter(World world, BotApiSpec spec, MethodTable methods, FaultPlan faults, CallLog calls, boolean recordCalls) {
+    ApiRouter(World world, BotApiSpec spec, MethodTable methods, FaultPlan faults, CallLog calls, boolean recordCalls,
+              Consumer<RecordedCall> listener) {
+        this.listener = listener;
         this.world = world;
         this.spec = spec;
         this.methods = methods;
@@ -97,9 +101,7 @@ final class ApiRouter implements HttpHandler {
             return HttpResponse.json(400, Json.error(400, e.getMessage(), null));
         }
         RecordedCall call = new RecordedCall(bot.id(), method.get().name(), decoded.params(), decoded.files());
-        if (recordCalls) {
-            calls.record(call);
-        }
+        observe(call);
         Fault fault = faults.take(call.method());
         switch (fault) {
             case null -> {
@@ -126,19 +128,28 @@ final class ApiRouter implements HttpHandler {
         }
     }
 
-    /** Executes a method call found in a webhook answer; its result goes nowhere, as on Telegram. */
+    /**
+     * Executes a method call found in a webhook answer; its result goes nowhere, as on Telegram. The reply tree
+     * is taken over (its "method" field is removed and the rest become the call's parameters).
+     */
     void webhookReply(BotAccount bot, ObjectNode reply) {
         Optional<BotApiSpec.MethodSpec> method = spec.method(reply.path("method").asText());
         if (method.isEmpty()) {
             return;
         }
-        ObjectNode params = reply.deepCopy();
-        params.remove("method");
-        RecordedCall call = new RecordedCall(bot.id(), method.get().name(), params, Map.of());
+        reply.remove("method");
+        RecordedCall call = new RecordedCall(bot.id(), method.get().name(), reply, Map.of());
+        observe(call);
+        execute(bot, method.get(), call);
+    }
+
+    private void observe(RecordedCall call) {
         if (recordCalls) {
             calls.record(call);
         }
-        execute(bot, method.get(), call);
+        if (listener != null) {
+            listener.accept(call);
+        }
     }
 
     private HttpResponse execute(BotAccount bot, BotApiSpec.MethodSpec method, RecordedCall call) {

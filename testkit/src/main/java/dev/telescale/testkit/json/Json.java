@@ -22,6 +22,7 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final byte[] OK_PREFIX = "{\"ok\":true,\"result\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private Json() {
     }
@@ -42,6 +43,14 @@ public final class Json {
 
     /** {@code {"ok":true,"result":<result>}} as UTF-8 bytes. */
     public static byte[] ok(JsonNode result) {
+        if (result instanceof RawJson raw) {
+            byte[] json = raw.bytes();
+            byte[] out = new byte[OK_PREFIX.length + json.length + 1];
+            System.arraycopy(OK_PREFIX, 0, out, 0, OK_PREFIX.length);
+            System.arraycopy(json, 0, out, OK_PREFIX.length, json.length);
+            out[out.length - 1] = '}';
+            return out;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (JsonGenerator g = FACTORY.createGenerator(bytes)) {
             g.writeStartObject();

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telescale.testkit.BotApiError;
 import dev.telescale.testkit.json.Json;
+import dev.telescale.testkit.json.RawJson;
 import dev.telescale.testkit.state.BotAccount;
+import dev.telescale.testkit.state.PendingUpdate;
 import dev.telescale.testkit.state.UpdateQueue;
 import dev.telescale.testkit.state.WebhookConfig;
 import java.net.URI;
@@ -43,12 +45,26 @@ final class UpdateMethods {
         long offset = call.longValue("offset", 0);
         int limit = Math.clamp(call.longValue("limit", 100), 1, 100);
         int timeout = Math.clamp(call.longValue("timeout", 0), 0, MAX_POLL_SECONDS);
-        List<ObjectNode> updates = call.bot().updates().poll(offset, limit, timeout * 1000L, allowedUpdates(call));
-        ArrayNode result = JsonNodeFactory.instance.arrayNode(updates.size());
-        for (ObjectNode update : updates) {
-            result.add(update);
+        List<PendingUpdate> updates = call.bot().updates().pollPending(offset, limit, timeout * 1000L,
+                allowedUpdates(call));
+        // The stored JSON of each update, concatenated: nothing is serialised again.
+        int size = 2 + Math.max(0, updates.size() - 1);
+        for (PendingUpdate update : updates) {
+            size += update.json().length;
         }
-        return result;
+        byte[] result = new byte[size];
+        int at = 0;
+        result[at++] = '[';
+        for (PendingUpdate update : updates) {
+            if (at > 1) {
+                result[at++] = ',';
+            }
+            byte[] json = update.json();
+            System.arraycopy(json, 0, result, at, json.length);
+            at += json.length;
+        }
+        result[at] = ']';
+        return new RawJson(result);
     }
 
     private static List<String> allowedUpdates(MethodCall call) {

@@ -45,7 +45,13 @@ public final class ApiRequestDecoder {
         int semicolon = contentType.indexOf(';');
         String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
         if (mediaType.equalsIgnoreCase("application/json")) {
-            decodeJson(body, length, params);
+            ObjectNode tree = decodeJson(body, length);
+            if (tree != null) {
+                if (params.isEmpty()) {
+                    return new DecodedRequest(tree, files);      // the parsed tree is the parameters: no copy
+                }
+                params.setAll(tree);
+            }
         } else if (mediaType.equalsIgnoreCase("application/x-www-form-urlencoded")) {
             FormDecoder.decode(body, 0, length, params);
         } else if (mediaType.equalsIgnoreCase("multipart/form-data")) {
@@ -62,7 +68,7 @@ public final class ApiRequestDecoder {
         return new DecodedRequest(params, files);
     }
 
-    private static void decodeJson(byte[] body, int length, ObjectNode params) throws RequestDecodingException {
+    private static ObjectNode decodeJson(byte[] body, int length) throws RequestDecodingException {
         JsonNode tree;
         try {
             tree = Json.MAPPER.readTree(body, 0, length);
@@ -72,12 +78,12 @@ public final class ApiRequestDecoder {
             throw new RequestDecodingException("Bad Request: can't read JSON body: " + e.getMessage());
         }
         if (tree == null || tree.isMissingNode()) {
-            return;
+            return null;
         }
         if (!tree.isObject()) {
             throw new RequestDecodingException("Bad Request: the JSON body must be an object of parameters, got "
                     + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
-        params.setAll((ObjectNode) tree);
+        return (ObjectNode) tree;
     }
 }

@@ -13,15 +13,17 @@ public final class PendingUpdate {
 
     private final long updateId;
     private final ObjectNode update;
+    private final byte[] json;
     private final String type;
     private final long orderKey;
     boolean inFlight;
     long retryAtNanos;
     int attempts;
 
-    PendingUpdate(long updateId, ObjectNode update, String type, long orderKey) {
+    PendingUpdate(long updateId, ObjectNode update, byte[] json, String type, long orderKey) {
         this.updateId = updateId;
         this.update = update;
+        this.json = json;
         this.type = type;
         this.orderKey = orderKey;
     }
@@ -34,6 +36,11 @@ public final class PendingUpdate {
     /** The Update JSON; never modified after it was queued. */
     public ObjectNode update() {
         return update;
+    }
+
+    /** The Update's UTF-8 JSON, serialised once when it was queued (not a copy: do not modify). */
+    public byte[] json() {
+        return json;
     }
 
     /** The update type: the name of its one field besides update_id, e.g. "message". */

@@ -48,30 +48,98 @@ public final class UpdateQueue {
      * @return the update_id, or -1 when the update was dropped
      */
     public long add(ObjectNode update) {
-        String type = typeOf(update);
+        Prepared prepared = prepare(update);
         lock.lock();
         try {
-            if (!isAllowed(type)) {
-                return -1;
+            long id = enqueue(prepared);
+            if (id >= 0) {
+                changed.signalAll();
             }
-            JsonNode given = update.get("update_id");
-            long id;
-            ObjectNode stored;
-            if (given != null && given.canConvertToLong()) {
-                id = given.asLong();
-                lastUpdateId = Math.max(lastUpdateId, id);
-                stored = update;
-            } else {
-                id = ++lastUpdateId;
-                stored = Json.object().put("update_id", id);
-                stored.setAll(update);
-            }
-            pending.addLast(new PendingUpdate(id, stored, type, orderKeyOf(stored, type)));
-            changed.signalAll();
             return id;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Queues several updates under one lock with one wake-up of the waiting poll or webhook sender; each is
+     * treated as by {@link #add(ObjectNode)}.
+     *
+     * @return the update_ids, -1 for dropped updates, in the order given
+     */
+    public long[] addAll(List<ObjectNode> updates) {
+        Prepared[] prepared = new Prepared[updates.size()];
+        for (int i = 0; i < prepared.length; i++) {
+            prepared[i] = prepare(updates.get(i));
+        }
+        long[] ids = new long[prepared.length];
+        boolean queued = false;
+        lock.lock();
+        try {
+            for (int i = 0; i < prepared.length; i++) {
+                ids[i] = enqueue(prepared[i]);
+                queued |= ids[i] >= 0;
+            }
+            if (queued) {
+                changed.signalAll();
+            }
+            return ids;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What can be worked out about an update before taking the lock: type, order key and its JSON bytes. */
+    private record Prepared(ObjectNode update, String type, long orderKey, long givenId, byte[] body) {
+    }
+
+    private static Prepared prepare(ObjectNode update) {
+        String type = typeOf(update);
+        long orderKey = orderKeyOf(update, type);
+        JsonNode given = update.get("update_id");
+        if (given != null && given.canConvertToLong()) {
+            return new Prepared(update, type, orderKey, given.asLong(), Json.bytes(update));
+        }
+        // Serialised now, update_id is prepended under the lock once it is known (unless a non-numeric
+        // update_id is present: then the stored tree keeps it and is serialised under the lock, as before).
+        return new Prepared(update, type, orderKey, Long.MIN_VALUE, given == null ? Json.bytes(update) : null);
+    }
+
+    /** Queues a prepared update; the lock is held. Returns its id or -1 when dropped. */
+    private long enqueue(Prepared p) {
+        if (!isAllowed(p.type)) {
+            return -1;
+        }
+        long id;
+        ObjectNode stored;
+        byte[] json;
+        if (p.givenId != Long.MIN_VALUE) {
+            id = p.givenId;
+            lastUpdateId = Math.max(lastUpdateId, id);
+            stored = p.update;
+            json = p.body;
+        } else {
+            id = ++lastUpdateId;
+            stored = Json.object().put("update_id", id);
+            stored.setAll(p.update);
+            json = p.body == null ? Json.bytes(stored) : withUpdateId(id, p.body);
+        }
+        pending.addLast(new PendingUpdate(id, stored, json, p.type, p.orderKey));
+        return id;
+    }
+
+    private static byte[] withUpdateId(long id, byte[] body) {
+        byte[] prefix = ("{\"update_id\":" + id).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        boolean empty = body.length <= 2;
+        byte[] out = new byte[prefix.length + (empty ? 1 : body.length)];
+        System.arraycopy(prefix, 0, out, 0, prefix.length);
+        if (empty) {
+            out[prefix.length] = '}';
+        } else {
+            out[prefix.length] = ',';
+            System.arraycopy(body, 1, out, prefix.length + 1, body.length - 1);
+        }
+        return out;
     }
 
     /**
@@ -83,6 +151,17 @@ public final class UpdateQueue {
      * @param allowedUpdates the allowed_updates parameter, or null to keep the previous setting
      */
     public List<ObjectNode> poll(long offset, int limit, long timeoutMillis, List<String> allowedUpdates)
+            throws InterruptedException {
+        List<PendingUpdate> updates = pollPending(offset, limit, timeoutMillis, allowedUpdates);
+        List<ObjectNode> result = new ArrayList<>(updates.size());
+        for (PendingUpdate update : updates) {
+            result.add(update.update());
+        }
+        return result;
+    }
+
+    /** Like {@link #poll}, returning the pending updates themselves (for their stored JSON bytes). */
+    public List<PendingUpdate> pollPending(long offset, int limit, long timeoutMillis, List<String> allowedUpdates)
             throws InterruptedException {
         lock.lock();
         try {
@@ -108,12 +187,12 @@ public final class UpdateQueue {
                             "can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
                 }
             }
-            List<ObjectNode> result = new ArrayList<>(Math.min(limit, pending.size()));
+            List<PendingUpdate> result = new ArrayList<>(Math.min(limit, pending.size()));
             for (PendingUpdate update : pending) {
                 if (result.size() == limit) {
                     break;
                 }
-                result.add(update.update());
+                result.add(update);
             }
             return result;
         } finally {
