@@ -159,7 +159,7 @@ public final class BotApiEmulator implements AutoCloseable {
      * when its type is not in the bot's allowed_updates.
      */
     public long injectUpdate(EmulatedBot bot, ObjectNode update) {
-        return bot.account().updates().add(update.deepCopy());
+        return bot.account().updates().add(update);     // serialised at once: the caller's tree is not kept
     }
 
     /**
@@ -169,11 +169,7 @@ public final class BotApiEmulator implements AutoCloseable {
      * @return the update_ids in the order given, -1 for dropped updates
      */
     public long[] injectUpdates(EmulatedBot bot, List<ObjectNode> updates) {
-        List<ObjectNode> copies = new java.util.ArrayList<>(updates.size());
-        for (ObjectNode update : updates) {
-            copies.add(update.deepCopy());
-        }
-        return bot.account().updates().addAll(copies);
+        return bot.account().updates().addAll(updates);  // serialised at once: the trees are not kept
     }
 
     /** Queues a raw Update given as JSON text; see {@link #injectUpdate(EmulatedBot, ObjectNode)}. */

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one accepted socket on its own virtual thread: reads requests one after another (keep-alive and
+ * Serves one accepted socket on its own thread: reads requests one after another (keep-alive and
  * pipelining both work because unread bytes stay in the buffer), hands each to the handler and writes the
  * answer with one socket write. Buffers are per connection and reused, header names are matched on bytes, and
  * only the headers the emulator needs become strings, so a request costs few allocations.

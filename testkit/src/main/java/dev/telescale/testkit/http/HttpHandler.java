@@ -1,7 +1,7 @@
 package dev.telescale.testkit.http;
 
 /**
- * Answers the requests that {@link HttpServer} parsed. It runs on the connection's virtual thread, so it may
+ * Answers the requests that {@link HttpServer} parsed. It runs on the connection's own thread, so it may
  * block (a long poll waits here); an exception it throws becomes a 500 answer and the connection stays usable.
  */
 @FunctionalInterface

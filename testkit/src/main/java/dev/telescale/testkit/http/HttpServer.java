@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small HTTP/1.1 server over {@link ServerSocket}: one virtual thread accepts, one virtual thread serves each
- * connection. It is written here rather than taken from the JDK's {@code com.sun.net.httpserver} because the
+ * A small HTTP/1.1 server over {@link ServerSocket}: one virtual thread accepts, one (daemon platform) thread
+ * serves each connection. It is written here rather than taken from the JDK's {@code com.sun.net.httpserver} because the
  * emulator is the counterpart of throughput benchmarks (tens of thousands of requests per second on two cores)
  * and needs precise control over malformed input and fault injection (closing without answering, truncating).
  */
@@ -83,7 +83,10 @@ public final class HttpServer implements AutoCloseable {
                 closeQuietly(socket);
                 return;
             }
-            Thread.ofVirtual()
+            // A platform thread per connection: a blocking read parks it in the kernel, whereas a virtual thread
+            // goes through the poller and the carrier pool on every request.
+            // Bots keep few connections open, so the threads are few.
+            Thread.ofPlatform().daemon()
                     .name("telescale-emulator-conn-" + connectionNumbers.incrementAndGet())
                     .start(new HttpConnection(socket, handler, limits, () -> connections.remove(socket)));
         }

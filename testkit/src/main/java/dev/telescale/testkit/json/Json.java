@@ -3,14 +3,21 @@ package dev.telescale.testkit.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The emulator's one Jackson mapper and the Telegram response envelope. Everything the emulator stores and
@@ -51,17 +58,49 @@ public final class Json {
             out[out.length - 1] = '}';
             return out;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        ByteArrayBuilder bytes = new ByteArrayBuilder(FACTORY._getBufferRecycler(), 512);
         try (JsonGenerator g = FACTORY.createGenerator(bytes)) {
             g.writeStartObject();
             g.writeBooleanField("ok", true);
             g.writeFieldName("result");
-            MAPPER.writeTree(g, result);
+            write(g, result);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        byte[] out = bytes.toByteArray();
+        bytes.release();
+        return out;
+    }
+
+    /**
+     * Writes a tree as {@link ObjectMapper#writeTree} does with the default settings, walking the common node
+     * types directly (no serializer provider per call); anything else goes through the mapper.
+     */
+    private static void write(JsonGenerator g, JsonNode node) throws IOException {
+        switch (node) {
+            case ObjectNode object -> {
+                g.writeStartObject(object);
+                for (Map.Entry<String, JsonNode> field : object.properties()) {
+                    g.writeFieldName(field.getKey());
+                    write(g, field.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ArrayNode array -> {
+                g.writeStartArray(array, array.size());
+                for (JsonNode element : array) {
+                    write(g, element);
+                }
+                g.writeEndArray();
+            }
+            case TextNode text -> g.writeString(text.textValue());
+            case IntNode number -> g.writeNumber(number.intValue());
+            case LongNode number -> g.writeNumber(number.longValue());
+            case BooleanNode bool -> g.writeBoolean(bool.booleanValue());
+            case NullNode ignored -> g.writeNull();
+            default -> MAPPER.writeTree(g, node);
+        }
     }
 
     /** {@code {"ok":false,"error_code":N,"description":"...","parameters":{...}}}; parameters may be null. */

@@ -1,6 +1,8 @@
 package dev.telescale.testkit.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telescale.testkit.json.Json;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An update waiting for the bot to confirm it (by getUpdates offset or by a successful webhook delivery). The
@@ -12,7 +14,7 @@ public final class PendingUpdate {
     public static final long NO_ORDER_KEY = Long.MIN_VALUE;
 
     private final long updateId;
-    private final ObjectNode update;
+    private ObjectNode update;
     private final byte[] json;
     private final String type;
     private final long orderKey;
@@ -20,6 +22,7 @@ public final class PendingUpdate {
     long retryAtNanos;
     int attempts;
 
+    /** @param update the tree, or null to parse it from {@code json} when asked for */
     PendingUpdate(long updateId, ObjectNode update, byte[] json, String type, long orderKey) {
         this.updateId = updateId;
         this.update = update;
@@ -33,8 +36,11 @@ public final class PendingUpdate {
         return updateId;
     }
 
-    /** The Update JSON; never modified after it was queued. */
-    public ObjectNode update() {
+    /** The Update JSON; never modified after it was queued (parsed from {@link #json()} on first use). */
+    public synchronized ObjectNode update() {
+        if (update == null) {
+            update = (ObjectNode) Json.parse(new String(json, StandardCharsets.UTF_8));
+        }
         return update;
     }
 

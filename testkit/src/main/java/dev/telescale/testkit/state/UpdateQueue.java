@@ -43,7 +43,8 @@ public final class UpdateQueue {
 
     /**
      * Queues an update, giving it the next update_id when it has none. Updates of a type the bot did not ask
-     * for (allowed_updates) are dropped, as Telegram does.
+     * for (allowed_updates) are dropped, as Telegram does. The update is serialised at once and the tree is not
+     * kept (a copy is, for a non-numeric update_id), so the caller may change it afterwards.
      *
      * @return the update_id, or -1 when the update was dropped
      */
@@ -98,11 +99,14 @@ public final class UpdateQueue {
         long orderKey = orderKeyOf(update, type);
         JsonNode given = update.get("update_id");
         if (given != null && given.canConvertToLong()) {
-            return new Prepared(update, type, orderKey, given.asLong(), Json.bytes(update));
+            return new Prepared(null, type, orderKey, given.asLong(), Json.bytes(update));
         }
         // Serialised now, update_id is prepended under the lock once it is known (unless a non-numeric
-        // update_id is present: then the stored tree keeps it and is serialised under the lock, as before).
-        return new Prepared(update, type, orderKey, Long.MIN_VALUE, given == null ? Json.bytes(update) : null);
+        // update_id is present: then a copy of the tree is kept and serialised under the lock, as before).
+        // Only the bytes are kept otherwise, so the caller's tree is never retained and may change afterwards.
+        return given == null
+                ? new Prepared(null, type, orderKey, Long.MIN_VALUE, Json.bytes(update))
+                : new Prepared(update.deepCopy(), type, orderKey, Long.MIN_VALUE, null);
     }
 
     /** Queues a prepared update; the lock is held. Returns its id or -1 when dropped. */
@@ -111,19 +115,23 @@ public final class UpdateQueue {
             return -1;
         }
         long id;
-        ObjectNode stored;
+        ObjectNode stored = null;
         byte[] json;
         if (p.givenId != Long.MIN_VALUE) {
             id = p.givenId;
             lastUpdateId = Math.max(lastUpdateId, id);
-            stored = p.update;
             json = p.body;
         } else {
             id = ++lastUpdateId;
-            stored = Json.object().put("update_id", id);
-            stored.setAll(p.update);
-            json = p.body == null ? Json.bytes(stored) : withUpdateId(id, p.body);
+            if (p.body == null) {
+                stored = Json.object().put("update_id", id);
+                stored.setAll(p.update);
+                json = Json.bytes(stored);
+            } else {
+                json = withUpdateId(id, p.body);
+            }
         }
+        // The tree is parsed back from the bytes only if someone asks for it (PendingUpdate.update()).
         pending.addLast(new PendingUpdate(id, stored, json, p.type, p.orderKey));
         return id;
     }
