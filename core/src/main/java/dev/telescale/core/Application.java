@@ -652,6 +652,42 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
         return reply.future();
     }
 
+    /**
+     * {@link #submit} without blocking: queues the update when the queue has room right now.
+     *
+     * @return false when the queue is full (nothing was queued)
+     * @throws IllegalStateException after {@link #stop()}
+     */
+    @Override
+    public boolean trySubmit(Object update) {
+        return offer(new Envelope(Objects.requireNonNull(update, "update must not be null"), null));
+    }
+
+    /**
+     * {@link #submitForReply} without blocking: the future when the update was queued right now, {@code null}
+     * when the queue is full (nothing was queued).
+     *
+     * @throws IllegalStateException after {@link #stop()}
+     */
+    @Override
+    public CompletableFuture<Optional<ApiMethod<?>>> trySubmitForReply(Update update) {
+        WebhookReplySlot reply = new WebhookReplySlot();
+        return offer(new Envelope(Objects.requireNonNull(update, "update must not be null"), reply))
+                ? reply.future() : null;
+    }
+
+    private boolean offer(Envelope envelope) {
+        gate.readLock().lock();
+        try {
+            if (!accepting) {
+                throw new IllegalStateException("This Application is stopped and accepts no more updates");
+            }
+            return queue.offer(envelope);
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
     private void enqueue(Envelope envelope) {
         gate.readLock().lock();
         try {

@@ -2,6 +2,7 @@ package dev.telescale.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -218,5 +219,26 @@ class ContextShortcutsTest {
         cancelled.countDown();
 
         assertEquals("late", h.emulator.awaitCall("sendMessage", EmulatorHarness.WAIT).text());
+    }
+
+    @Test
+    void theNonBlockingSubmitsQueueWhileThereIsRoomAndReportAFullQueue() throws Exception {
+        app = h.app(b -> b.updateQueueCapacity(1));
+        app.initialize();
+        app.addHandler(new MessageHandler<>(Filters.TEXT, (u, c) -> {
+            assertTrue(c.replyViaWebhook(SendMessage.builder().chatId(c.chatId().getAsLong()).text("fast").build()));
+        }));
+        alice.sendText(h.bot, "x");
+        Update update = h.single(app);
+        // Not started: nothing takes from the queue, so its one place stays filled.
+        CompletableFuture<Optional<dev.telescale.api.ApiMethod<?>>> future = app.trySubmitForReply(update);
+        assertTrue(future != null, "queued while there was room");
+        assertEquals(null, app.trySubmitForReply(update), "full: not queued, and no blocking");
+        assertFalse(app.trySubmit(update));
+        app.start();
+        assertEquals("fast", ((SendMessage) future.get(20, TimeUnit.SECONDS).orElseThrow()).text());
+        app.stop();
+        assertThrows(IllegalStateException.class, () -> app.trySubmit(update));
+        assertThrows(IllegalStateException.class, () -> app.trySubmitForReply(update));
     }
 }

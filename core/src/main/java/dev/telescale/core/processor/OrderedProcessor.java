@@ -158,7 +158,18 @@ public final class OrderedProcessor implements UpdateProcessor {
             return List.of();
         }
         // A key listed twice must not make an update wait for itself.
-        return keys.size() == 1 ? keys : new ArrayList<>(new LinkedHashSet<>(keys));
+        if (keys.size() == 1) {
+            return keys;
+        }
+        if (keys.size() == 2 && keys instanceof List<?> pair) {
+            // The usual case (chat and user): no set needed.
+            Object first = pair.get(0);
+            Object second = pair.get(1);
+            if (first != null && second != null) {
+                return first.equals(second) ? List.of(first) : List.of(first, second);
+            }
+        }
+        return new ArrayList<>(new LinkedHashSet<>(keys));
     }
 
     private void start(Task task) {

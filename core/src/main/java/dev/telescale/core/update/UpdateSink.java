@@ -27,4 +27,31 @@ public interface UpdateSink {
      * future; a handler replying after that has its method sent as a normal call instead.
      */
     CompletableFuture<Optional<ApiMethod<?>>> submitForReply(Update update);
+
+    /**
+     * {@link #submit} without blocking: queues the update only if that is possible right now. A source that must
+     * not block (the webhook server's network threads) tries this first and falls back to {@link #submit} on a
+     * thread that may block when it returns false.
+     *
+     * <p>The default returns false without queueing (a sink that cannot tell); {@code Application} queues when
+     * its queue has room.
+     *
+     * @return true when the update was queued, false when it was not (the queue is full, or unsupported)
+     * @throws IllegalStateException when the application is not accepting updates (it was stopped)
+     */
+    default boolean trySubmit(Object update) {
+        return false;
+    }
+
+    /**
+     * {@link #submitForReply} without blocking: the future when the update was queued right now, or {@code null}
+     * when that was not possible (the caller then uses {@link #submitForReply} on a thread that may block).
+     *
+     * <p>The default returns {@code null} without queueing; {@code Application} queues when its queue has room.
+     *
+     * @throws IllegalStateException when the application is not accepting updates (it was stopped)
+     */
+    default CompletableFuture<Optional<ApiMethod<?>>> trySubmitForReply(Update update) {
+        return null;
+    }
 }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -19,14 +18,14 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
-import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One update request to a route, from the checks to the answer: the checks and statuses of python-telegram-bot's
  * webhook handler (with the differences {@link WebhookServer} lists), the body read without blocking a thread
- * while it arrives, then, on a virtual thread, parsing and hand-over to the route's sink, and the webhook reply
+ * while it arrives, then parsing and hand-over to the route's sink without blocking (on a virtual thread only when
+ * the sink's queue is full and the hand-over has to wait), and the webhook reply
  * written when the reply future completes (or the route's reply wait ends), from whichever thread completes it. The route counts the request in flight
  * until the response has been written.
  */
@@ -123,8 +122,9 @@ final class WebhookExchange {
                 chunk.release();
                 if (last) {
                     byte[] json = length == body.length ? body : Arrays.copyOf(body, length);
-                    // Parsing is work and handing over may block (a full queue): off Jetty's thread.
-                    blocking.execute(() -> received(json));
+                    // Parsed here, and handed over here when the sink takes it without blocking; only a full
+                    // queue moves the hand-over to a virtual thread (see deliver).
+                    received(json);
                     return;
                 }
             }
@@ -177,24 +177,54 @@ final class WebhookExchange {
         deliver(update);
     }
 
+    /**
+     * Hands the update over without blocking when the sink can (the usual case: the queue has room), on the
+     * calling Jetty thread; otherwise on a virtual thread, where a full queue may block.
+     */
     private void deliver(Update update) {
-        if (route.replyWait().isZero()) {
-            try {
-                route.sink().submit(update);
-            } catch (IllegalStateException refused) {
-                refused(update);
+        boolean forReply = !route.replyWait().isZero();
+        CompletableFuture<Optional<ApiMethod<?>>> future = null;
+        try {
+            if (forReply) {
+                future = route.sink().trySubmitForReply(update);
+            } else if (route.sink().trySubmit(update)) {
+                empty();
                 return;
             }
-            empty();
+        } catch (IllegalStateException refused) {
+            refused(update);
             return;
         }
+        if (future != null) {
+            awaitReply(future);
+            return;
+        }
+        blocking.execute(() -> {
+            try {
+                submitBlocking(update, forReply);
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        });
+    }
+
+    private void submitBlocking(Update update, boolean forReply) {
         CompletableFuture<Optional<ApiMethod<?>>> future;
         try {
+            if (!forReply) {
+                route.sink().submit(update);
+                empty();
+                return;
+            }
             future = route.sink().submitForReply(update);
         } catch (IllegalStateException refused) {
             refused(update);
             return;
         }
+        awaitReply(future);
+    }
+
+    private void awaitReply(CompletableFuture<Optional<ApiMethod<?>>> future) {
         if (future.isDone()) {
             answer(future);
             return;
@@ -203,12 +233,8 @@ final class WebhookExchange {
         request.addIdleTimeoutListener(timeout -> false);
         // When the wait ends first the future is cancelled, which tells the application to send a later reply as
         // a normal call; if cancelling fails, the reply arrived in that instant and is used.
-        Scheduler.Task timer = request.getComponents().getScheduler()
-                .schedule(() -> future.cancel(false), route.replyWait().toNanos(), TimeUnit.NANOSECONDS);
-        future.whenComplete((reply, error) -> {
-            timer.cancel();
-            answer(future);
-        });
+        state.cancelAfterReplyWait(future, request.getComponents().getScheduler());
+        future.whenComplete((reply, error) -> answer(future));
     }
 
     /** Answers with the completed future's reply; a future failed or cancelled answers 200 empty (update taken). */

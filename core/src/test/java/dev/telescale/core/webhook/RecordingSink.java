@@ -32,6 +32,8 @@ public final class RecordingSink implements UpdateSink {
     private volatile boolean refusing;
     private volatile Function<Update, Optional<ApiMethod<?>>> replies = update -> Optional.empty();
     private volatile boolean neverReply;
+    private volatile boolean nonBlocking;
+    private final AtomicInteger tries = new AtomicInteger();
 
     @Override
     public void submit(Object update) {
@@ -53,6 +55,37 @@ public final class RecordingSink implements UpdateSink {
             future.complete(replies.apply(update));
         }
         return future;
+    }
+
+    /** With {@link #nonBlocking}: the exchange's non-blocking hand-over, counted; otherwise the default (none). */
+    @Override
+    public boolean trySubmit(Object update) {
+        if (!nonBlocking) {
+            return UpdateSink.super.trySubmit(update);
+        }
+        tries.incrementAndGet();
+        submit(update);
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<Optional<ApiMethod<?>>> trySubmitForReply(Update update) {
+        if (!nonBlocking) {
+            return UpdateSink.super.trySubmitForReply(update);
+        }
+        tries.incrementAndGet();
+        return submitForReply(update);
+    }
+
+    /** Take updates by {@code trySubmit}/{@code trySubmitForReply} too (as an Application with room does). */
+    public RecordingSink nonBlocking() {
+        this.nonBlocking = true;
+        return this;
+    }
+
+    /** How many updates came by the non-blocking methods. */
+    public int tries() {
+        return tries.get();
     }
 
     private void record(Update update) {

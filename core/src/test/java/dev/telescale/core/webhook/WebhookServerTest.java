@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -303,6 +304,53 @@ class WebhookServerTest {
         slow.awaitCount(1, WAIT);
         assertTrue(server.unregister("/inflight", Duration.ofSeconds(10)), "no request left in flight");
         assertEquals(200, response.get().statusCode(), "the request in flight was answered, not cut off");
+    }
+
+    @Test
+    void aSinkWithRoomTakesTheUpdateWithoutBlockingAndTheReplyStillTravels() throws Exception {
+        RecordingSink fast = new RecordingSink().nonBlocking()
+                .replyWith(update -> Optional.of(SendMessage.builder().chatId(42).text("fast").build()));
+        server.register(route("/fast", null, fast, WAIT));
+        HttpResponse<String> response = post("/fast", "application/json", null, UPDATE);
+        assertEquals(200, response.statusCode());
+        assertEquals("fast", TelegramJson.mapper().readTree(response.body()).get("text").asText());
+        RecordingSink plain = new RecordingSink().nonBlocking();
+        server.register(route("/fast-plain", null, plain, Duration.ZERO));
+        assertEquals(200, post("/fast-plain", "application/json", null, UPDATE).statusCode());
+        assertEquals(1, fast.tries());
+        assertEquals(1, plain.tries());
+        assertEquals(1, plain.updates().size());
+        RecordingSink refusing = new RecordingSink().nonBlocking().refusing(true);
+        server.register(route("/fast-refusing", null, refusing, WAIT));
+        assertEquals(503, post("/fast-refusing", "application/json", null, UPDATE).statusCode());
+    }
+
+    @Test
+    void theReplyWaitSweepCancelsOnlyExpiredFuturesAndKeepsRunning() throws Exception {
+        RecordingSink slow = new RecordingSink().neverReply().nonBlocking();
+        server.register(route("/sweep", null, slow, Duration.ofMillis(150)));
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            responses.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return post("/sweep", "application/json", null, UPDATE);
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            }));
+        }
+        slow.awaitCount(5, WAIT);
+        // One answered in time: its future is done, so the sweep must leave its answer alone.
+        CompletableFuture<Optional<ApiMethod<?>>> answered = slow.futures().getFirst();
+        assertTrue(answered.complete(Optional.of(new GetMe())));
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            assertEquals(200, response.get(10, TimeUnit.SECONDS).statusCode());
+        }
+        assertFalse(answered.isCancelled());
+        assertEquals(4, slow.futures().stream().filter(CompletableFuture::isCancelled).count());
+        // After the sweep ran dry, a later request still gets its wait ended.
+        assertEquals(200, post("/sweep", "application/json", null, UPDATE).statusCode());
+        assertTrue(slow.futures().getLast().isCancelled());
     }
 
     @Test
