@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  *   <li>peak RSS = the bot process's VmHWM (/proc/pid/status) at the end (warm-up included);</li>
  *   <li>order violations per chat (see {@link EchoEmulator}).</li>
  * </ul>
- * System properties: {@code e2e.updates} (20000), {@code e2e.chats} (1000), {@code e2e.warmup} (10000),
+ * System properties: {@code e2e.updates} (20000), {@code e2e.chats} (1000), {@code e2e.warmup} (40000),
  * {@code e2e.deadlineMs} (30000: a run that has not finished by then reports what it got, marked partial),
  * {@code e2e.only} (a regex on "scenario/library" to select runs), {@code e2e.botJvmArgs} (extra JVM options for
  * the bot children, e.g. JFR), {@code e2e.logDir} (bot and emulator output). Argument: the results file.
@@ -59,7 +59,7 @@ public final class E2eBenchmark {
     public static void main(String[] args) throws Exception {
         int updates = Integer.getInteger("e2e.updates", 20_000);
         int chats = Integer.getInteger("e2e.chats", 1_000);
-        int warmup = Integer.getInteger("e2e.warmup", 10_000);
+        int warmup = Integer.getInteger("e2e.warmup", 40_000);
         long deadlineMs = Long.getLong("e2e.deadlineMs", 30_000);
         Pattern only = Pattern.compile(System.getProperty("e2e.only", ".*"));
         Path logDir = Path.of(System.getProperty("e2e.logDir", "benchmarks/target/e2e-logs"));
