@@ -6,7 +6,6 @@ import dev.telescale.testkit.BotApiError;
 import dev.telescale.testkit.json.Json;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +32,8 @@ public final class UpdateQueue {
     private long webhookEpoch;
     private int inFlight;
     private boolean closed;
+    /** Scratch set of nextDelivery (used under the lock): chats with an update in flight or waiting to retry. */
+    private final KeySet blockedKeys = new KeySet();
 
     /**
      * @param firstUpdateId the update_id the first update gets
@@ -53,7 +54,7 @@ public final class UpdateQueue {
         lock.lock();
         try {
             long id = enqueue(prepared);
-            if (id >= 0) {
+            if (id >= 0 && !deliveriesFull()) {
                 changed.signalAll();
             }
             return id;
@@ -81,7 +82,7 @@ public final class UpdateQueue {
                 ids[i] = enqueue(prepared[i]);
                 queued |= ids[i] >= 0;
             }
-            if (queued) {
+            if (queued && !deliveriesFull()) {
                 changed.signalAll();
             }
             return ids;
@@ -300,38 +301,14 @@ public final class UpdateQueue {
         lock.lock();
         try {
             while (!closed && webhook != null && webhook.epoch() == epoch) {
-                long now = System.nanoTime();
-                long waitNanos = Long.MAX_VALUE;
-                if (inFlight < webhook.maxConnections()) {
-                    Set<Long> blocked = null;
-                    for (PendingUpdate update : pending) {
-                        long key = update.orderKey();
-                        boolean ordered = key != PendingUpdate.NO_ORDER_KEY;
-                        if (ordered && blocked != null && blocked.contains(key)) {
-                            continue;
-                        }
-                        long untilRetry = update.attempts > 0 ? update.retryAtNanos - now : 0;
-                        if (update.inFlight || untilRetry > 0) {
-                            if (!update.inFlight) {
-                                waitNanos = Math.min(waitNanos, untilRetry);
-                            }
-                            if (ordered) {
-                                if (blocked == null) {
-                                    blocked = new HashSet<>();
-                                }
-                                blocked.add(key);
-                            }
-                            continue;
-                        }
-                        update.inFlight = true;
-                        inFlight++;
-                        return update;
-                    }
+                PendingUpdate update = pick(System.nanoTime());
+                if (update != null) {
+                    return update;
                 }
-                if (waitNanos == Long.MAX_VALUE) {
+                if (pickWaitNanos == Long.MAX_VALUE) {
                     changed.await();
                 } else {
-                    changed.awaitNanos(waitNanos);
+                    changed.awaitNanos(pickWaitNanos);
                 }
             }
             return null;
@@ -340,23 +317,96 @@ public final class UpdateQueue {
         }
     }
 
+    /**
+     * Records a successful delivery like {@link #delivered} and, without waiting, takes the next update the
+     * webhook of {@code epoch} may deliver now (as {@link #nextDelivery} would), so that the delivering thread can
+     * go on with it.
+     *
+     * @return the update, now marked in flight, or null when none may go out now
+     */
+    public PendingUpdate deliveredAndNext(PendingUpdate update, long epoch) {
+        lock.lock();
+        try {
+            confirmDelivery(update);
+            PendingUpdate next = null;
+            if (!closed && webhook != null && webhook.epoch() == epoch) {
+                next = pick(System.nanoTime());
+            }
+            // the one freed delivery slot is taken again at once: nothing changed for a waiting sender then
+            if (next == null || inFlight < (webhook == null ? 0 : webhook.maxConnections())) {
+                changed.signalAll();
+            }
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Set by pick: how long until the earliest retry is due, Long.MAX_VALUE when none waits. */
+    private long pickWaitNanos;
+
+    /**
+     * The oldest update whose chat has nothing in flight or waiting for a retry, marked in flight, while fewer
+     * than max_connections are in flight; null otherwise (see pickWaitNanos). The lock is held.
+     */
+    private PendingUpdate pick(long now) {
+        long waitNanos = Long.MAX_VALUE;
+        if (inFlight < webhook.maxConnections()) {
+            KeySet blocked = blockedKeys;
+            blocked.clear();
+            for (PendingUpdate update : pending) {
+                long key = update.orderKey();
+                boolean ordered = key != PendingUpdate.NO_ORDER_KEY;
+                if (ordered && blocked.contains(key)) {
+                    continue;
+                }
+                long untilRetry = update.attempts > 0 ? update.retryAtNanos - now : 0;
+                if (update.inFlight || untilRetry > 0) {
+                    if (!update.inFlight) {
+                        waitNanos = Math.min(waitNanos, untilRetry);
+                    }
+                    if (ordered) {
+                        blocked.add(key);
+                    }
+                    continue;
+                }
+                update.inFlight = true;
+                inFlight++;
+                pickWaitNanos = waitNanos;
+                return update;
+            }
+        }
+        pickWaitNanos = waitNanos;
+        return null;
+    }
+
+    /** Whether a webhook is set and has max_connections deliveries in flight: a new update can wait. */
+    private boolean deliveriesFull() {
+        return webhook != null && inFlight >= webhook.maxConnections();
+    }
+
     /** Records a successful delivery: the update is confirmed. */
     public void delivered(PendingUpdate update) {
         lock.lock();
         try {
-            if (update.inFlight) {
-                update.inFlight = false;
-                inFlight--;
-            }
-            for (Iterator<PendingUpdate> it = pending.iterator(); it.hasNext(); ) {
-                if (it.next() == update) {
-                    it.remove();
-                    break;
-                }
-            }
+            confirmDelivery(update);
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Marks an update delivered and removes it; the lock is held. */
+    private void confirmDelivery(PendingUpdate update) {
+        if (update.inFlight) {
+            update.inFlight = false;
+            inFlight--;
+        }
+        for (Iterator<PendingUpdate> it = pending.iterator(); it.hasNext(); ) {
+            if (it.next() == update) {
+                it.remove();
+                break;
+            }
         }
     }
 
@@ -419,5 +469,70 @@ public final class UpdateQueue {
             userId = payload.path("user").path("id");
         }
         return userId.canConvertToLong() ? userId.asLong() : PendingUpdate.NO_ORDER_KEY;
+    }
+
+    /** A small open-addressing set of longs without boxing; clear() costs what was added. */
+    private static final class KeySet {
+        private long[] keys = new long[64];
+        private boolean[] used = new boolean[64];
+        private int[] slots = new int[48];
+        private int size;
+
+        void clear() {
+            for (int i = 0; i < size; i++) {
+                used[slots[i]] = false;
+            }
+            size = 0;
+        }
+
+        boolean contains(long key) {
+            if (size == 0) {
+                return false;
+            }
+            int mask = keys.length - 1;
+            for (int i = hash(key) & mask; used[i]; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void add(long key) {
+            if ((size + 1) * 4 > keys.length * 3) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = hash(key) & mask;
+            for (; used[i]; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return;
+                }
+            }
+            used[i] = true;
+            keys[i] = key;
+            if (size == slots.length) {
+                slots = java.util.Arrays.copyOf(slots, size * 2);
+            }
+            slots[size++] = i;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldSlots = slots;
+            int oldSize = size;
+            keys = new long[oldKeys.length * 2];
+            used = new boolean[keys.length];
+            slots = new int[keys.length * 3 / 4];
+            size = 0;
+            for (int i = 0; i < oldSize; i++) {
+                add(oldKeys[oldSlots[i]]);
+            }
+        }
+
+        private static int hash(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
     }
 }

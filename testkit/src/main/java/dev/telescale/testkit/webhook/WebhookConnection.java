@@ -97,44 +97,71 @@ final class WebhookConnection implements AutoCloseable {
     private long contentLength;
     private boolean chunked;
 
+    private static final byte[] CONTENT_LENGTH = "content-length".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRANSFER_ENCODING = "transfer-encoding".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONNECTION = "connection".getBytes(StandardCharsets.US_ASCII);
+
+    /** Start of the line found by the last {@link #nextLine()}; the line is buf[lineStart, its end). */
+    private int lineStart;
+
+    /** Parses the answer head from the buffered bytes, making no strings for the common header lines. */
     private int readHead() throws IOException {
         contentLength = -1;
         chunked = false;
-        String statusLine = readLine();
-        if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
-            throw new IOException("malformed status line from the webhook: " + abbreviate(statusLine));
+        int end = nextLine();
+        int start = lineStart;
+        int length = end - start;
+        if (length < 12 || !startsWithHttp1(start)) {
+            throw new IOException("malformed status line from the webhook: " + abbreviate(latin1(start, end)));
         }
-        boolean http10 = statusLine.charAt(7) == '0';
-        int status;
-        try {
-            status = Integer.parseInt(statusLine, 9, 12, 10);
-        } catch (NumberFormatException e) {
-            throw new IOException("malformed status line from the webhook: " + abbreviate(statusLine));
+        boolean http10 = buf[start + 7] == '0';
+        int status = 0;
+        for (int i = start + 9; i < start + 12; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+                throw new IOException("malformed status line from the webhook: " + abbreviate(latin1(start, end)));
+            }
+            status = status * 10 + d;
         }
         boolean keepAlive = !http10;
-        int headBytes = statusLine.length();
-        String line;
-        while (!(line = readLine()).isEmpty()) {
-            headBytes += line.length();
+        int headBytes = length;
+        while ((end = nextLine()) != (start = lineStart)) {
+            headBytes += end - start;
             if (headBytes > MAX_HEAD) {
                 throw new IOException("the webhook's answer head is too large");
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
+            int colon = -1;
+            for (int i = start; i < end; i++) {
+                if (buf[i] == ':') {
+                    colon = i;
+                    break;
+                }
+            }
+            if (colon <= start) {
                 continue;
             }
-            String name = line.substring(0, colon).trim();
-            String value = line.substring(colon + 1).trim();
-            if (name.equalsIgnoreCase("Content-Length")) {
-                try {
-                    contentLength = Long.parseLong(value);
-                } catch (NumberFormatException e) {
-                    throw new IOException("invalid Content-Length from the webhook: " + abbreviate(value));
-                }
-            } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                chunked = value.toLowerCase(java.util.Locale.ROOT).endsWith("chunked");
-            } else if (name.equalsIgnoreCase("Connection")) {
-                String v = value.toLowerCase(java.util.Locale.ROOT);
+            int nameStart = start;
+            int nameEnd = colon;
+            while (nameStart < nameEnd && buf[nameStart] <= ' ') {
+                nameStart++;
+            }
+            while (nameEnd > nameStart && buf[nameEnd - 1] <= ' ') {
+                nameEnd--;
+            }
+            int valueStart = colon + 1;
+            int valueEnd = end;
+            while (valueStart < valueEnd && buf[valueStart] <= ' ') {
+                valueStart++;
+            }
+            while (valueEnd > valueStart && buf[valueEnd - 1] <= ' ') {
+                valueEnd--;
+            }
+            if (nameIs(nameStart, nameEnd, CONTENT_LENGTH)) {
+                contentLength = parseLength(valueStart, valueEnd);
+            } else if (nameIs(nameStart, nameEnd, TRANSFER_ENCODING)) {
+                chunked = latin1(valueStart, valueEnd).toLowerCase(java.util.Locale.ROOT).endsWith("chunked");
+            } else if (nameIs(nameStart, nameEnd, CONNECTION)) {
+                String v = latin1(valueStart, valueEnd).toLowerCase(java.util.Locale.ROOT);
                 if (v.contains("close")) {
                     keepAlive = false;
                 } else if (v.contains("keep-alive")) {
@@ -146,6 +173,60 @@ final class WebhookConnection implements AutoCloseable {
             closing = true;
         }
         return status;
+    }
+
+    private boolean startsWithHttp1(int at) {
+        return buf[at] == 'H' && buf[at + 1] == 'T' && buf[at + 2] == 'T' && buf[at + 3] == 'P'
+                && buf[at + 4] == '/' && buf[at + 5] == '1' && buf[at + 6] == '.';
+    }
+
+    /** Whether buf[start, end) is {@code lowerName}, ignoring ASCII case. */
+    private boolean nameIs(int start, int end, byte[] lowerName) {
+        if (end - start != lowerName.length) {
+            return false;
+        }
+        for (int i = 0; i < lowerName.length; i++) {
+            int b = buf[start + i];
+            if (b >= 'A' && b <= 'Z') {
+                b += 'a' - 'A';
+            }
+            if (b != lowerName[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long parseLength(int start, int end) throws IOException {
+        if (start < end && end - start <= 18) {
+            long value = 0;
+            int i = start;
+            if (buf[i] == '+') {
+                i++;                                   // Long.parseLong took a sign, so does this
+            }
+            boolean digits = i < end;
+            for (; i < end; i++) {
+                int d = buf[i] - '0';
+                if (d < 0 || d > 9) {
+                    digits = false;
+                    break;
+                }
+                value = value * 10 + d;
+            }
+            if (digits) {
+                return value;
+            }
+        }
+        String text = latin1(start, end);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IOException("invalid Content-Length from the webhook: " + abbreviate(text));
+        }
+    }
+
+    private String latin1(int start, int end) {
+        return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     private Answer readBody(int status) throws IOException {
@@ -229,6 +310,32 @@ final class WebhookConnection implements AutoCloseable {
             pos += take;
             offset += take;
             length -= take;
+        }
+    }
+
+    /**
+     * Finds the next line in the buffer, reading more as needed: it is buf[lineStart, returned end) without its
+     * CR LF, valid until the buffer is filled again; pos is past it.
+     */
+    private int nextLine() throws IOException {
+        int start = pos;
+        while (true) {
+            for (int i = start; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+                    lineStart = pos;
+                    pos = i + 1;
+                    return end;
+                }
+            }
+            if (limit - pos >= MAX_HEAD) {
+                throw new IOException("a line of the webhook's answer is too long");
+            }
+            int before = limit - pos;
+            if (!fill()) {
+                throw new EOFException("the webhook closed the connection in the middle of its answer");
+            }
+            start = pos + before;
         }
     }
 

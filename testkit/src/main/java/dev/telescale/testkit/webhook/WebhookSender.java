@@ -21,7 +21,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -45,7 +47,14 @@ public final class WebhookSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
     private static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Delivery threads: platform threads, reused while deliveries keep coming (a delivery thread goes on with the
+     * next update itself), since a platform thread blocked on a socket read costs no poller registration and
+     * wake-up per answer as a virtual thread does. At most max_connections of a bot's deliveries run at once.
+     */
+    private final ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), Thread.ofPlatform().daemon().name("telescale-emulator-webhook-delivery-", 0)
+                    .factory());
     private HttpClient client;                    // for https webhooks only, created on first use
     private final int timeoutMillis;
     private final Set<Endpoint> endpoints = ConcurrentHashMap.newKeySet();
@@ -106,7 +115,20 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
+    /**
+     * Delivers an update and, after a success, goes on with the next update that may go out at once (taken in
+     * the same step as the confirmation), so a steady stream needs neither a new thread nor a wake-up of the
+     * loop per update.
+     */
     private void deliver(BotAccount bot, WebhookConfig webhook, Endpoint endpoint, PendingUpdate update) {
+        PendingUpdate next = update;
+        while (next != null) {
+            next = deliverOne(bot, webhook, endpoint, next);
+        }
+    }
+
+    /** Delivers one update; returns the next one to deliver (already marked in flight) or null. */
+    private PendingUpdate deliverOne(BotAccount bot, WebhookConfig webhook, Endpoint endpoint, PendingUpdate update) {
         String error;
         try {
             int status;
@@ -127,10 +149,11 @@ public final class WebhookSender implements AutoCloseable {
                 try {
                     // the reply is executed before the chat's next update can go out: replies keep chat order
                     handleReply(bot, body, length);
-                } finally {
+                } catch (RuntimeException e) {
                     bot.updates().delivered(update);
+                    throw e;
                 }
-                return;
+                return bot.updates().deliveredAndNext(update, webhook.epoch());
             }
             error = "Wrong response from the webhook: " + status;
         } catch (ConnectException e) {
@@ -141,11 +164,12 @@ public final class WebhookSender implements AutoCloseable {
             error = "Failed to deliver the update: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return null;
         }
         bot.webhookFailed(epochSeconds.getAsLong(), error);
         long delay = Math.min(maxRetryDelay.toNanos(), retryDelay.toNanos() << Math.min(update.attempts(), 20));
         bot.updates().failed(update, System.nanoTime() + delay);
+        return null;
     }
 
     private HttpResponse<byte[]> sendWithJdkClient(WebhookConfig webhook, PendingUpdate update)
@@ -199,6 +223,8 @@ public final class WebhookSender implements AutoCloseable {
         private final InetSocketAddress address;
         private final byte[] head;
         private final ConcurrentLinkedDeque<WebhookConnection> idle = new ConcurrentLinkedDeque<>();
+        /** Every open connection, idle or busy, so that closing the sender ends deliveries blocked on a read. */
+        private final Set<WebhookConnection> open = ConcurrentHashMap.newKeySet();
         private volatile boolean closed;
 
         private Endpoint(InetSocketAddress address, byte[] head) {
@@ -239,38 +265,53 @@ public final class WebhookSender implements AutoCloseable {
                 try {
                     return finish(connection, connection.post(head, body));
                 } catch (WebhookConnection.NoAnswerException e) {
-                    connection.close();           // a kept-alive connection the receiver closed: once more, fresh
+                    close(connection);            // a kept-alive connection the receiver closed: once more, fresh
                 } catch (IOException | RuntimeException e) {
-                    connection.close();
+                    close(connection);
                     throw e;
                 }
             }
             connection = new WebhookConnection(address, timeoutMillis);
+            open.add(connection);
             try {
                 return finish(connection, connection.post(head, body));
             } catch (IOException | RuntimeException e) {
-                connection.close();
+                close(connection);
                 throw e;
             }
+        }
+
+        private void close(WebhookConnection connection) {
+            connection.close();
+            open.remove(connection);
         }
 
         private WebhookConnection.Answer finish(WebhookConnection connection, WebhookConnection.Answer answer) {
             if (connection.reusable() && !closed) {
                 idle.addFirst(connection);
                 if (closed && idle.remove(connection)) {
-                    connection.close();
+                    close(connection);
                 }
             } else {
-                connection.close();
+                close(connection);
             }
             return answer;
         }
 
+        /** Closes the idle connections; deliveries in flight finish on theirs, which are closed afterwards. */
         void close() {
             closed = true;
             WebhookConnection connection;
             while ((connection = idle.pollFirst()) != null) {
-                connection.close();
+                close(connection);
+            }
+        }
+
+        /** Closes every connection, also those of deliveries in flight (their reads fail at once). */
+        void closeAll() {
+            close();
+            for (WebhookConnection connection : open) {
+                close(connection);
             }
         }
     }
@@ -286,7 +327,7 @@ public final class WebhookSender implements AutoCloseable {
             jdk.shutdownNow();
         }
         for (Endpoint endpoint : endpoints) {
-            endpoint.close();
+            endpoint.closeAll();
         }
         executor.shutdownNow();
     }
