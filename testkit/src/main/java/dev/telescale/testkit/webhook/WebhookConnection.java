@@ -341,26 +341,8 @@ final class WebhookConnection implements AutoCloseable {
 
     /** A line without its CR LF (Latin-1). */
     private String readLine() throws IOException {
-        int start = pos;
-        while (true) {
-            for (int i = start; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-                    String line = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
-                    pos = i + 1;
-                    return line;
-                }
-            }
-            start = limit;
-            if (limit - pos >= MAX_HEAD) {
-                throw new IOException("a line of the webhook's answer is too long");
-            }
-            int before = limit - pos;
-            if (!fill()) {
-                throw new EOFException("the webhook closed the connection in the middle of its answer");
-            }
-            start = pos + before;
-        }
+        int end = nextLine();
+        return new String(buf, lineStart, end - lineStart, StandardCharsets.ISO_8859_1);
     }
 
     /** Reads more bytes, keeping unread ones; false at the end of the stream. */
