@@ -9,7 +9,6 @@ import dev.telescale.core.Effective;
 import dev.telescale.core.filter.Filter;
 import dev.telescale.core.filter.FilterResult;
 import dev.telescale.core.filter.Filters;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +35,6 @@ import java.util.stream.Collectors;
 public final class CommandHandler<X extends CallbackContext<?, ?, ?>> extends CallbackHandler<Update, X> {
 
     private static final Pattern VALID_COMMAND = Pattern.compile("[0-9a-z_]{1,32}");
-    /** Python's {@code str.split()} separators: Unicode white space plus the ASCII information separators. */
-    private static final Pattern WHITESPACE = Pattern.compile("[\\p{IsWhite_Space}\\x1C-\\x1F]+");
     private static final int ANY_ARGS = -1;
     private static final int SOME_ARGS = -2;
 
@@ -47,44 +44,55 @@ public final class CommandHandler<X extends CallbackContext<?, ?, ?>> extends Ca
 
     /** Handles {@code /command} (letters, digits and underscores, 1–32, case-insensitive). */
     public CommandHandler(String command, HandlerCallback<Update, ? super X> callback) {
-        this(List.of(command), callback);
+        this(List.of(Objects.requireNonNull(command, "command")), callback);
     }
 
     /** Handles any of {@code commands}. */
     public CommandHandler(Collection<String> commands, HandlerCallback<Update, ? super X> callback) {
-        this(validate(commands), HandlerFunction.of(callback), Filters.UpdateType.MESSAGES, ANY_ARGS, true);
+        this(validate(commands), HandlerFunction.of(callback));
     }
 
-    private CommandHandler(Set<String> commands, HandlerFunction<? super Update, ? super X> callback, Filter filter,
-                           int hasArgs, boolean block) {
-        super(callback, block);
+    private CommandHandler(Set<String> commands, HandlerFunction<? super Update, ? super X> callback) {
+        super(callback);
         this.commands = commands;
+        this.filter = Filters.UpdateType.MESSAGES;
+        this.hasArgs = ANY_ARGS;
+    }
+
+    private CommandHandler(CommandHandler<X> source, Filter filter, int hasArgs) {
+        super(source);
+        this.commands = source.commands;
         this.filter = filter;
         this.hasArgs = hasArgs;
+    }
+
+    private CommandHandler(CommandHandler<X> source, boolean block) {
+        super(source, block);
+        this.commands = source.commands;
+        this.filter = source.filter;
+        this.hasArgs = source.hasArgs;
     }
 
     /** A handler whose callback returns a value (an {@code ApiMethod} to send, a conversation state...). */
     public static <X extends CallbackContext<?, ?, ?>> CommandHandler<X> returning(
             String command, HandlerFunction<Update, ? super X> callback) {
-        return returning(List.of(command), callback);
+        return returning(List.of(Objects.requireNonNull(command, "command")), callback);
     }
 
     /** As {@link #returning(String, HandlerFunction)} for several commands. */
     public static <X extends CallbackContext<?, ?, ?>> CommandHandler<X> returning(
             Collection<String> commands, HandlerFunction<Update, ? super X> callback) {
-        return new CommandHandler<>(validate(commands), Objects.requireNonNull(callback, "callback"),
-                Filters.UpdateType.MESSAGES, ANY_ARGS, true);
+        return new CommandHandler<>(validate(commands), Objects.requireNonNull(callback, "callback"));
     }
 
     /** This handler with another filter, replacing the default {@code UpdateType.MESSAGES}. */
     public CommandHandler<X> filter(Filter filter) {
-        return new CommandHandler<>(commands, callback(), Objects.requireNonNull(filter, "filter"), hasArgs,
-                blocking());
+        return new CommandHandler<>(this, Objects.requireNonNull(filter, "filter"), hasArgs);
     }
 
     /** Only with at least one argument ({@code true}) or with none ({@code false}). */
     public CommandHandler<X> hasArgs(boolean some) {
-        return new CommandHandler<>(commands, callback(), filter, some ? SOME_ARGS : 0, blocking());
+        return new CommandHandler<>(this, filter, some ? SOME_ARGS : 0);
     }
 
     /** Only with exactly {@code count} arguments. */
@@ -92,12 +100,12 @@ public final class CommandHandler<X extends CallbackContext<?, ?, ?>> extends Ca
         if (count < 0) {
             throw new IllegalArgumentException("hasArgs must be zero or positive, was " + count);
         }
-        return new CommandHandler<>(commands, callback(), filter, count, blocking());
+        return new CommandHandler<>(this, filter, count);
     }
 
     /** This handler with the given {@code block} flag ({@code false}: run without holding up later groups). */
     public CommandHandler<X> block(boolean block) {
-        return new CommandHandler<>(commands, callback(), filter, hasArgs, block);
+        return new CommandHandler<>(this, block);
     }
 
     /** The commands handled, lower-case. */
@@ -169,11 +177,8 @@ public final class CommandHandler<X extends CallbackContext<?, ?, ?>> extends Ca
 
     /** The words after the command, split on runs of any white space (Python's {@code text.split()[1:]}). */
     static List<String> splitArgs(String text) {
-        String[] words = WHITESPACE.split(text.strip(), -1);
-        if (words.length <= 1) {
-            return List.of();
-        }
-        return Arrays.stream(words, 1, words.length).filter(w -> !w.isEmpty()).toList();
+        List<String> words = Words.split(text);
+        return words.size() <= 1 ? List.of() : words.subList(1, words.size());
     }
 
     private static Set<String> validate(Collection<String> commands) {

@@ -2,6 +2,7 @@ package dev.telescale.core.handler;
 
 import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
+import java.util.Optional;
 
 /**
  * Decides whether it takes an update and then handles it (PTB's {@code BaseHandler}). The Application asks the
@@ -32,8 +33,18 @@ public interface Handler<X extends CallbackContext<?, ?, ?>> {
     /**
      * Whether the Application waits for {@link #handle} before asking the next group (PTB's {@code block}). A
      * non-blocking handler runs as a tracked task; {@code ApplicationHandlerStop} from it is ignored with a warning.
+     * Defaults to {@link #explicitBlock()}, or {@code true} when the author did not set it.
      */
     default boolean blocking() {
-        return true;
+        return explicitBlock().orElse(true);
+    }
+
+    /**
+     * The {@code block} flag as the author set it ({@code .block(..)}), empty when they did not (PTB's
+     * {@code DEFAULT_TRUE}). A wrapping handler, such as a conversation, gives an unset inner handler its own flag
+     * and keeps an explicit one.
+     */
+    default Optional<Boolean> explicitBlock() {
+        return Optional.empty();
     }
 }

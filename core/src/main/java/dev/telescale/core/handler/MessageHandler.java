@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Handles updates that pass a {@link Filter} (PTB's {@code MessageHandler}); the filter's data (regex matches) is
- * merged into the context. With {@link Filters#ALL} it takes every message-like update.
+ * merged into the context. Without a filter it uses {@link Filters#ALL}: every message-like update (messages,
+ * edits, channel posts, business and guest messages). Objects that are not an {@code Update} never match.
  *
  * <pre>{@code
  * app.addHandler(new MessageHandler<>(Filters.TEXT.and(Filters.COMMAND.not()),
@@ -25,23 +26,38 @@ public final class MessageHandler<X extends CallbackContext<?, ?, ?>> extends Ca
 
     /** Handles updates passing {@code filter}. */
     public MessageHandler(Filter filter, HandlerCallback<Update, ? super X> callback) {
-        this(filter, HandlerFunction.of(callback), true);
+        this(filter, HandlerFunction.of(callback));
     }
 
-    private MessageHandler(Filter filter, HandlerFunction<? super Update, ? super X> callback, boolean block) {
-        super(callback, block);
+    /** Handles every message-like update ({@link Filters#ALL}). */
+    public MessageHandler(HandlerCallback<Update, ? super X> callback) {
+        this(Filters.ALL, HandlerFunction.of(callback));
+    }
+
+    private MessageHandler(Filter filter, HandlerFunction<? super Update, ? super X> callback) {
+        super(callback);
         this.filter = Objects.requireNonNull(filter, "filter (use Filters.ALL for every message)");
+    }
+
+    private MessageHandler(MessageHandler<X> source, boolean block) {
+        super(source, block);
+        this.filter = source.filter;
     }
 
     /** A handler whose callback returns a value (an {@code ApiMethod} to send, a conversation state...). */
     public static <X extends CallbackContext<?, ?, ?>> MessageHandler<X> returning(
             Filter filter, HandlerFunction<Update, ? super X> callback) {
-        return new MessageHandler<>(filter, Objects.requireNonNull(callback, "callback"), true);
+        return new MessageHandler<>(filter, Objects.requireNonNull(callback, "callback"));
     }
 
     /** This handler with the given {@code block} flag. */
     public MessageHandler<X> block(boolean block) {
-        return new MessageHandler<>(filter, callback(), block);
+        return new MessageHandler<>(this, block);
+    }
+
+    /** The filter updates must pass. */
+    public Filter filter() {
+        return filter;
     }
 
     @Override
