@@ -1,0 +1,104 @@
+package dev.telescale.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telescale.core.Application;
+import dev.telescale.core.updater.PollingOptions;
+import dev.telescale.testkit.BotApiEmulator;
+import dev.telescale.testkit.EmulatedBot;
+import dev.telescale.testkit.EmulatedChat;
+import dev.telescale.testkit.RecordedCall;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * An example application long-polling a fresh emulator, as its {@code main} runs it: the test plays users against
+ * {@link #emulator} and {@link #bot}, asserts the recorded calls in order, and closing stops the application
+ * gracefully (every taken update handled and confirmed) before the emulator goes.
+ */
+final class RunningExample implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    final BotApiEmulator emulator;
+    final EmulatedBot bot;
+    final Application<?> app;
+    private final CompletableFuture<Void> running;
+
+    private RunningExample(BotApiEmulator emulator, EmulatedBot bot, Application<?> app) {
+        this.emulator = emulator;
+        this.bot = bot;
+        this.app = app;
+        this.running = CompletableFuture.runAsync(() -> app.runPolling(Environment.ALL_UPDATES));
+    }
+
+    /** Starts the emulator with a bot named {@code botName} and the application the factory builds for it. */
+    static RunningExample start(String botName, BiFunction<String, String, ? extends Application<?>> factory) {
+        BotApiEmulator emulator = BotApiEmulator.start();
+        EmulatedBot bot = emulator.createBot(botName);
+        return new RunningExample(emulator, bot, factory.apply(bot.token(), emulator.apiBaseUrl()));
+    }
+
+    /** The next call of the method the example made (each call is handed out once, in order). */
+    RecordedCall next(String method) {
+        return emulator.awaitCall(method, WAIT);
+    }
+
+    /** The reply markup of a call, parsed. */
+    static JsonNode markup(RecordedCall call) {
+        return call.param("reply_markup");
+    }
+
+    /** The inline keyboard of a call as rows of "text=callback_data" (or "text->url") strings. */
+    static List<List<String>> inlineKeyboard(RecordedCall call) {
+        return rows(markup(call).path("inline_keyboard"));
+    }
+
+    static List<List<String>> rows(JsonNode keyboard) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (JsonNode row : keyboard) {
+            List<String> buttons = new java.util.ArrayList<>();
+            for (JsonNode button : row) {
+                String text = button.path("text").asText();
+                if (button.has("callback_data")) {
+                    buttons.add(text + "=" + button.path("callback_data").asText());
+                } else if (button.has("url")) {
+                    buttons.add(text + "->" + button.path("url").asText());
+                } else {
+                    buttons.add(text);
+                }
+            }
+            rows.add(buttons);
+        }
+        return rows;
+    }
+
+    /**
+     * Asserts the bot stayed silent about {@code silent}: {@code probe} (a later update of the same chat and user,
+     * which the ordered processor handles only after {@code silent}) gets its answer, and between the two the bot
+     * wrote nothing else in the chat.
+     */
+    static ObjectNode assertSilentBefore(EmulatedChat chat, JsonNode silent, JsonNode probe) {
+        ObjectNode answer = chat.awaitBotMessageAfter(probe, WAIT);
+        long written = chat.botMessages().stream()
+                .filter(m -> m.path("message_id").asLong() > silent.path("message_id").asLong())
+                .count();
+        assertEquals(1, written, "only the probe was answered after the silent update: " + chat.botMessages());
+        return answer;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            app.stopRunning();
+            running.get(30, TimeUnit.SECONDS);
+        } finally {
+            emulator.close();
+        }
+    }
+}
