@@ -9,6 +9,7 @@ import dev.telescale.core.updater.PollingOptions;
 import dev.telescale.testkit.BotApiEmulator;
 import dev.telescale.testkit.EmulatedBot;
 import dev.telescale.testkit.EmulatedChat;
+import dev.telescale.testkit.EmulatedUser;
 import dev.telescale.testkit.RecordedCall;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +48,17 @@ final class RunningExample implements AutoCloseable {
     /** The next call of the method the example made (each call is handed out once, in order). */
     RecordedCall next(String method) {
         return emulator.awaitCall(method, WAIT);
+    }
+
+    /** Sends {@code text} (a leading /command gets its entity) in the user's private chat and awaits the answer. */
+    ObjectNode say(EmulatedUser user, String text) {
+        ObjectNode sent = user.sendText(bot, text);
+        return user.chatWith(bot).awaitBotMessageAfter(sent, WAIT);
+    }
+
+    /** {@link #say} and the text of the answer. */
+    String answerTo(EmulatedUser user, String text) {
+        return say(user, text).path("text").asText();
     }
 
     /** The reply markup of a call, parsed. */
