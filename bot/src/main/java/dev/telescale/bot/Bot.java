@@ -8,7 +8,10 @@ import dev.telescale.api.errors.InvalidResponse;
 import dev.telescale.api.errors.NetworkError;
 import dev.telescale.api.errors.TelegramApiException;
 import dev.telescale.api.errors.TimedOut;
+import dev.telescale.api.types.CallbackQuery;
 import dev.telescale.api.types.File;
+import dev.telescale.bot.callbackdata.CallbackDataCache;
+import dev.telescale.bot.callbackdata.InvalidCallbackData;
 import dev.telescale.bot.transport.Endpoint;
 import dev.telescale.bot.transport.Lane;
 import dev.telescale.bot.transport.MalformedResponseException;
@@ -29,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +77,7 @@ public final class Bot implements BotApi {
     private final String fileBaseUrl;
     private final boolean localMode;
     private final Defaults defaults;
+    private final CallbackDataCache callbackDataCache;
     private final Transport transport;
     private final Transport updatesTransport;
     private final boolean ownsTransport;
@@ -97,6 +102,7 @@ public final class Bot implements BotApi {
         this.fileBaseUrl = b.fileBaseUrl;
         this.localMode = b.localMode;
         this.defaults = b.defaults;
+        this.callbackDataCache = b.callbackDataSize == 0 ? null : new CallbackDataCache(b.callbackDataSize);
         this.timeouts = new Timeouts(b.connectTimeout, b.readTimeout, b.writeTimeout, b.poolTimeout);
         this.mediaTimeouts = timeouts.withWrite(b.mediaWriteTimeout);
         this.updatesTimeouts = new Timeouts(b.updatesConnectTimeout, b.updatesReadTimeout, b.updatesWriteTimeout,
@@ -144,6 +150,61 @@ public final class Bot implements BotApi {
         return localMode;
     }
 
+    // ---------------------------------------------------------------- arbitrary callback data
+
+    /**
+     * The data of a callback query as the bot put it on the button. With arbitrary callback data off: the query's
+     * {@code callback_data} string. On: the object cached for the key the button carried (a string for buttons
+     * sent with string data), or an {@link InvalidCallbackData} when the key is unknown or expired or the data is
+     * not a key at all; a hit remembers the query for {@link #dropCallbackData}. Null when the query has no data
+     * (a game's query).
+     */
+    public Object callbackData(CallbackQuery query) {
+        Objects.requireNonNull(query, "query");
+        return callbackDataCache == null ? query.data().orElse(null) : callbackDataCache.resolve(query);
+    }
+
+    /** The cache of arbitrary callback data; empty when the feature is off. */
+    public Optional<CallbackDataCache> callbackDataCache() {
+        return Optional.ofNullable(callbackDataCache);
+    }
+
+    /**
+     * Removes the keyboard a callback query came from out of the callback data cache, once it will not be pressed
+     * again (PTB's {@code drop_callback_data}).
+     *
+     * @throws java.util.NoSuchElementException when the query's keyboard is not cached
+     * @throws IllegalStateException            when arbitrary callback data is off
+     */
+    public void dropCallbackData(CallbackQuery query) {
+        requireCallbackDataCache("dropCallbackData").drop(query);
+    }
+
+    /** Empties the callback data cache: every keyboard sent so far resolves to {@link InvalidCallbackData}. */
+    public void clearCallbackData() {
+        requireCallbackDataCache("clearCallbackData").clear();
+    }
+
+    /** Removes the keyboards last sent or resolved before {@code cutoff} from the callback data cache. */
+    public void clearCallbackData(Instant cutoff) {
+        requireCallbackDataCache("clearCallbackData").clear(cutoff);
+    }
+
+    /** Forgets which keyboard each callback query came from (the keyboards stay cached). */
+    public void clearCallbackQueries() {
+        requireCallbackDataCache("clearCallbackQueries").clearQueries();
+    }
+
+    private CallbackDataCache requireCallbackDataCache(String what) {
+        if (callbackDataCache == null) {
+            throw new IllegalStateException(what + " needs arbitrary callback data: build the Bot with "
+                    + "Bot.builder().arbitraryCallbackData(true)");
+        }
+        return callbackDataCache;
+    }
+
+    // ---------------------------------------------------------------- calls
+
     @Override
     public <R> R execute(ApiMethod<R> method) {
         return execute(method, null);
@@ -157,7 +218,7 @@ public final class Bot implements BotApi {
         Objects.requireNonNull(method, "method");
         ensureOpen();
         String name = method.methodName();
-        RequestEncoder.Encoded encoded = RequestEncoder.encode(method, defaults);
+        RequestEncoder.Encoded encoded = RequestEncoder.encode(method, defaults, callbackDataCache);
         boolean poll = GET_UPDATES.equals(name);
         Timeouts t = callTimeouts != null ? callTimeouts
                 : poll ? pollTimeouts(encoded.json()) : encoded.multipart() ? mediaTimeouts : timeouts;
@@ -426,6 +487,7 @@ public final class Bot implements BotApi {
         private String fileBaseUrl = "https://api.telegram.org/file";
         private boolean localMode;
         private Defaults defaults;
+        private int callbackDataSize;
         private Transport transport;
         private Transport updatesTransport;
         private boolean transportOptionSet;
@@ -478,6 +540,27 @@ public final class Bot implements BotApi {
         /** Values for parameters the caller leaves unset. */
         public Builder defaults(Defaults defaults) {
             this.defaults = defaults;
+            return this;
+        }
+
+        /**
+         * Arbitrary callback data (python-telegram-bot's {@code arbitrary_callback_data}): any object on an inline
+         * button ({@link dev.telescale.bot.callbackdata.CallbackData}), sent as a 64-character key and resolved by
+         * {@link Bot#callbackData}, in a cache of {@value CallbackDataCache#DEFAULT_MAX_SIZE} keyboards. Every
+         * button's callback_data is then sent as a key, string data too. Off by default.
+         */
+        public Builder arbitraryCallbackData(boolean on) {
+            this.callbackDataSize = on ? CallbackDataCache.DEFAULT_MAX_SIZE : 0;
+            return this;
+        }
+
+        /** Arbitrary callback data with a cache of {@code maxSize} keyboards (and as many callback queries). */
+        public Builder arbitraryCallbackData(int maxSize) {
+            if (maxSize < 1) {
+                throw new IllegalArgumentException("arbitraryCallbackData: the cache must hold at least 1 keyboard, "
+                        + "was " + maxSize + " (use arbitraryCallbackData(false) to turn the feature off)");
+            }
+            this.callbackDataSize = maxSize;
             return this;
         }
 

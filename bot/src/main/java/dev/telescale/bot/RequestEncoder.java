@@ -8,6 +8,7 @@ import dev.telescale.api.TelegramJson;
 import dev.telescale.api.json.ApiWriter;
 import dev.telescale.api.json.Attachment;
 import dev.telescale.api.json.ParameterDefaults;
+import dev.telescale.bot.callbackdata.CallbackDataCache;
 import dev.telescale.bot.transport.RequestBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,9 +34,22 @@ final class RequestEncoder {
     }
 
     static Encoded encode(ApiMethod<?> method, ParameterDefaults defaults) {
+        return encode(method, defaults, null);
+    }
+
+    /**
+     * Encodes a request; with a callback data cache (nullable), inline keyboards get cache keys as they are written.
+     */
+    static Encoded encode(ApiMethod<?> method, ParameterDefaults defaults, CallbackDataCache callbackData) {
         JsonBuffer json = new JsonBuffer(256);
         List<Attachment> attachments;
-        try (JsonGenerator g = TelegramJson.factory().createGenerator(json)) {
+        JsonGenerator plain;
+        try {
+            plain = TelegramJson.factory().createGenerator(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (JsonGenerator g = callbackData == null ? plain : callbackData.rewriteKeyboards(plain)) {
             ApiWriter writer = new ApiWriter(g, defaults);
             method.writeTo(writer);
             g.flush();
