@@ -2,10 +2,6 @@ package dev.telescale.core;
 
 import dev.telescale.api.types.CallbackQuery;
 import dev.telescale.api.types.Chat;
-import dev.telescale.api.types.ChatBoostSource;
-import dev.telescale.api.types.ChatBoostSourceGiftCode;
-import dev.telescale.api.types.ChatBoostSourceGiveaway;
-import dev.telescale.api.types.ChatBoostSourcePremium;
 import dev.telescale.api.types.InaccessibleMessage;
 import dev.telescale.api.types.MaybeInaccessibleMessage;
 import dev.telescale.api.types.Message;
@@ -49,7 +45,13 @@ public final class Effective {
         return messageLike(u);
     }
 
-    /** The chat the update happened in. */
+    /**
+     * The chat the update happened in, as PTB's {@code effective_chat}: the chat of a message-like update, of a
+     * callback query's message (accessible or not), a chat member change, join request, boost, reaction, reaction
+     * count or deleted business messages. None for inline queries, chosen results, inline-message callback
+     * queries, shipping and pre-checkout queries, polls, poll answers, business connections, paid media purchases
+     * and managed bots.
+     */
     public static Optional<Chat> chat(Object update) {
         if (!(update instanceof Update u)) {
             return Optional.empty();
@@ -72,7 +74,13 @@ public final class Effective {
         };
     }
 
-    /** The user who caused the update. */
+    /**
+     * The user who caused the update, as PTB's {@code effective_user}: the sender of a message, edit, business or
+     * guest message, or of a channel post signed by a user (PTB 22.8); the user of a query, chosen result, poll
+     * answer, chat member change, join request, reaction, business connection, paid media purchase or managed bot
+     * (its creator). None for unsigned channel posts, polls, chat boosts (PTB: the booster is not the sender),
+     * anonymous reactions and reaction counts, and deleted business messages.
+     */
     public static Optional<User> user(Object update) {
         if (!(update instanceof Update u)) {
             return Optional.empty();
@@ -91,8 +99,6 @@ public final class Effective {
             case MY_CHAT_MEMBER -> u.myChatMember().map(c -> c.from());
             case CHAT_MEMBER -> u.chatMember().map(c -> c.from());
             case CHAT_JOIN_REQUEST -> u.chatJoinRequest().map(c -> c.from());
-            case CHAT_BOOST -> u.chatBoost().flatMap(b -> boostUser(b.boost().source()));
-            case REMOVED_CHAT_BOOST -> u.removedChatBoost().flatMap(b -> boostUser(b.source()));
             case MESSAGE_REACTION -> u.messageReaction().flatMap(r -> r.user());
             case BUSINESS_CONNECTION -> u.businessConnection().map(c -> c.user());
             case PURCHASED_PAID_MEDIA -> u.purchasedPaidMedia().map(p -> p.from());
@@ -131,15 +137,6 @@ public final class Effective {
             case Message m -> Optional.of(m.chat());
             case InaccessibleMessage m -> Optional.of(m.chat());
             case UnknownMaybeInaccessibleMessage m -> Optional.empty();
-        };
-    }
-
-    private static Optional<User> boostUser(ChatBoostSource source) {
-        return switch (source) {
-            case ChatBoostSourcePremium p -> Optional.of(p.user());
-            case ChatBoostSourceGiftCode g -> Optional.of(g.user());
-            case ChatBoostSourceGiveaway g -> g.user();
-            default -> Optional.empty();
         };
     }
 }
