@@ -9,78 +9,80 @@ import java.util.function.Predicate;
 
 /**
  * A condition on an update, used by {@code MessageHandler} and {@code CommandHandler} (PTB's {@code filters}).
- * Filters combine with {@link #and}, {@link #or}, {@link #xor} and {@link #not}; ready-made ones are in
- * {@link Filters}. Write your own with {@link #message(String, Predicate)} (tests the message of a message-like
- * update) or {@link #update(String, Predicate)}; a data filter returns {@link FilterResult#pass(java.util.Map)} with
- * values for the context.
+ * Ready-made filters are in {@link Filters}; filters combine with {@link #and}, {@link #or}, {@link #xor} and
+ * {@link #not} into new filters that print as PTB's do ({@code <Filters.TEXT and <inverted Filters.COMMAND>>}).
  *
- * <p>As in PTB, every filter made by the factories here (and every combination) rejects updates that carry no
- * message, edited message, channel post, business or guest message: filters are about messages. A lambda
- * implementing {@link #check} directly sees every {@link Update} and decides itself.
+ * <p>As in PTB, every filter made here (the ready-made ones, the factories below and every combination) rejects
+ * updates that carry no message, edited message, channel post, edited channel post, business message, edited
+ * business message or guest message: filters are about messages. {@code not()} too: {@code Filters.TEXT.not()}
+ * rejects a callback query.
+ *
+ * <p>Your own filter, in increasing power:
+ * <pre>{@code
+ * Filter longText = Filter.message("LongText", m -> m.text().orElse("").length() > 100);
+ * Filter fromAdmins = Filter.update("FromAdmins", u -> Effective.userId(u).orElse(0) == ADMIN_ID);
+ * Filter orderNumber = Filter.messageData("OrderNumber", m -> m.text()
+ *         .filter(t -> t.startsWith("#"))
+ *         .<FilterResult>map(t -> FilterResult.pass(Map.of("order", List.of(t.substring(1)))))
+ *         .orElse(FilterResult.reject()));              // "order" lands in context.filterData()
+ * }</pre>
+ * A data filter passes with a map of lists; {@code and} concatenates the lists per name, {@code or} keeps the
+ * data of the first side that passed. Values under {@link FilterResult#MATCHES} ({@code MatchResult}s) become
+ * {@code context.matches()}. A lambda implementing {@link #check} directly sees every {@link Update} (also
+ * non-message ones) and decides itself; returning {@code null} counts as a rejection.
  */
 @FunctionalInterface
 public interface Filter {
 
-    /** Checks one update. */
+    /** Checks one update: {@link FilterResult#reject()} or a {@link FilterResult.Pass} (with data, if any). */
     FilterResult check(Update update);
 
-    /** Both filters (short-circuit); data of both is merged. */
+    /** Both filters, short-circuit (the other is not evaluated when this one rejects); their data merged. */
     default Filter and(Filter other) {
-        Objects.requireNonNull(other, "other");
-        Filter self = this;
-        return new NamedFilter("<" + self + " and " + other + ">", u -> {
-            if (!(self.check(u) instanceof FilterResult.Pass left)) {
-                return FilterResult.reject();
-            }
-            return other.check(u) instanceof FilterResult.Pass right ? left.merge(right) : FilterResult.reject();
-        });
+        return new CombinedFilter(CombinedFilter.Op.AND, this, other);
     }
 
-    /** Either filter (short-circuit); the data of the first that passes. */
+    /** Either filter, short-circuit; the data of the first that passes (the other is then not evaluated). */
     default Filter or(Filter other) {
-        Objects.requireNonNull(other, "other");
-        Filter self = this;
-        return new NamedFilter("<" + self + " or " + other + ">", u -> {
-            FilterResult left = self.check(u);
-            return left.passed() ? left : other.check(u);
-        });
+        return new CombinedFilter(CombinedFilter.Op.OR, this, other);
     }
 
-    /** Exactly one of the two filters; the data of the one that passed. */
+    /**
+     * Exactly one of the two filters, evaluated as PTB's {@code (a & ~b) | (~a & b)}: the data of the side that
+     * passed.
+     */
     default Filter xor(Filter other) {
-        Objects.requireNonNull(other, "other");
-        Filter self = this;
-        return new NamedFilter("<" + self + " xor " + other + ">", u -> {
-            FilterResult left = self.check(u);
-            FilterResult right = other.check(u);
-            if (left.passed() == right.passed()) {
-                return FilterResult.reject();
-            }
-            return left.passed() ? left : right;
-        });
+        return new CombinedFilter(CombinedFilter.Op.XOR, this, other);
     }
 
     /** The opposite of this filter, for message-like updates only (PTB's {@code ~f}). */
     default Filter not() {
-        Filter self = this;
-        return new NamedFilter("<inverted " + self + ">", u -> FilterResult.of(
-                Effective.filterMessage(u).isPresent() && !self.check(u).passed()));
+        return new CombinedFilter(CombinedFilter.Op.NOT, this, null);
     }
 
-    /** A filter on the message of message-like updates. */
+    /**
+     * A filter on the message of message-like updates (PTB's {@code MessageFilter}); {@code name} is what
+     * {@code toString()} prints.
+     */
     static Filter message(String name, Predicate<? super Message> test) {
         Objects.requireNonNull(test, "test");
         return new NamedFilter(name, u -> FilterResult.of(Effective.filterMessage(u).filter(test).isPresent()));
     }
 
-    /** A data filter on the message of message-like updates. */
+    /**
+     * A data filter on the message of message-like updates: {@code test} answers {@link FilterResult#reject()}
+     * or a pass with data for the context ({@code null} counts as a rejection).
+     */
     static Filter messageData(String name, Function<? super Message, FilterResult> test) {
         Objects.requireNonNull(test, "test");
         return new NamedFilter(name, u -> Effective.filterMessage(u).<FilterResult>map(test)
                 .orElse(FilterResult.reject()));
     }
 
-    /** A filter on the whole update, applied to message-like updates only. */
+    /**
+     * A filter on the whole update (PTB's {@code UpdateFilter}), asked only for message-like updates: use it for
+     * conditions on the update kind or the effective chat or user.
+     */
     static Filter update(String name, Predicate<? super Update> test) {
         Objects.requireNonNull(test, "test");
         return new NamedFilter(name, u -> FilterResult.of(Effective.filterMessage(u).isPresent() && test.test(u)));

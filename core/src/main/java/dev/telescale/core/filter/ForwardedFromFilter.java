@@ -1,0 +1,56 @@
+package dev.telescale.core.filter;
+
+import dev.telescale.api.types.Message;
+import dev.telescale.api.types.MessageOriginChannel;
+import dev.telescale.api.types.MessageOriginChat;
+import dev.telescale.api.types.MessageOriginUser;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Messages forwarded from given users or chats (PTB's {@code filters.ForwardedFrom}): the sender in
+ * {@code forward_origin} — the user, the sender chat or the channel — by id or username. Hidden users (who forbid
+ * linking their account) never match. Made by {@code Filters.forwardedFrom(..)} /
+ * {@code Filters.forwardedFromUsernames(..)}; mutable while the bot runs and thread-safe (see {@link IdFilter}).
+ */
+public final class ForwardedFromFilter extends IdFilter {
+
+    ForwardedFromFilter(Collection<Long> ids, Collection<String> usernames, boolean allowEmpty) {
+        super("Filters.forwardedFrom", "chat ids", ids, usernames, allowEmpty);
+    }
+
+    @Override
+    Subject subject(Message message) {
+        return message.forwardOrigin().map(origin -> switch (origin) {
+            case MessageOriginUser u when u.senderUser() != null ->
+                    Subject.of(u.senderUser().id(), u.senderUser().username());
+            case MessageOriginChat c when c.senderChat() != null ->
+                    Subject.of(c.senderChat().id(), c.senderChat().username());
+            case MessageOriginChannel c when c.chat() != null -> Subject.of(c.chat().id(), c.chat().username());
+            default -> null; // hidden users, unknown future origins, and malformed ones
+        }).orElse(null);
+    }
+
+    /** The allowed chat ids (an immutable copy). */
+    public Set<Long> chatIds() {
+        return ids();
+    }
+
+    /**
+     * Allows more chat ids.
+     *
+     * @throws IllegalStateException when the filter has usernames (a filter matches by ids or by usernames)
+     */
+    public void addChatIds(long... ids) {
+        addIds(ids);
+    }
+
+    /**
+     * Stops allowing these chat ids (unknown ones are ignored).
+     *
+     * @throws IllegalStateException when the filter has usernames
+     */
+    public void removeChatIds(long... ids) {
+        removeIds(ids);
+    }
+}
