@@ -8,6 +8,7 @@ import dev.telescale.api.types.Update;
 import dev.telescale.api.types.User;
 import dev.telescale.bot.Bot;
 import dev.telescale.bot.Defaults;
+import dev.telescale.core.conversation.ConversationHandler;
 import dev.telescale.core.data.DataStore;
 import dev.telescale.core.handler.CheckResult;
 import dev.telescale.core.handler.Handler;
@@ -26,7 +27,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,6 +97,8 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
     private final boolean shutdownHook;
     private final BlockingQueue<Envelope> queue;
     private final PersistenceRunner<?, ?, ?> persistence;
+    /** The persistence's read-through mode: each update's changes are written right after it. */
+    private final boolean writeThrough;
     private final Duration processingTimeout;
     private final ScheduledThreadPoolExecutor deadlines;
 
@@ -126,7 +131,8 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
         this.queue = new ArrayBlockingQueue<>(parts.queueCapacity());
         this.updater = parts.withUpdater() ? new Updater(bot, this) : null;
         this.persistence = parts.persistence() == null ? null : runner(data, parts.persistence(),
-                error -> processError(null, error, null));
+                error -> processError(null, error, null), this::conversationHandlers);
+        this.writeThrough = persistence != null && persistence.persistence().readThrough();
         this.processingTimeout = parts.processingTimeout();
         this.deadlines = processingTimeout == null ? null : deadlineTimer();
         if (jobQueue != null) {
@@ -135,9 +141,10 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
     }
 
     @SuppressWarnings("unchecked") // the builder typed the persistence by the context types that made the store
-    private static <U, C, B> PersistenceRunner<U, C, B> runner(DataStore<?, ?, ?> store, Persistence<?, ?, ?> p,
-                                                              java.util.function.Consumer<Throwable> errors) {
-        return new PersistenceRunner<>((Persistence<U, C, B>) p, (DataStore<U, C, B>) store, errors);
+    private static <U, C, B> PersistenceRunner<U, C, B> runner(
+            DataStore<?, ?, ?> store, Persistence<?, ?, ?> p, java.util.function.Consumer<Throwable> errors,
+            java.util.function.Supplier<List<ConversationHandler<?>>> conversations) {
+        return new PersistenceRunner<>((Persistence<U, C, B>) p, (DataStore<U, C, B>) store, errors, conversations);
     }
 
     private static ScheduledThreadPoolExecutor deadlineTimer() {
@@ -226,11 +233,22 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
         addHandlers(List.of(Objects.requireNonNull(handler, "handler")), group);
     }
 
-    /** Adds handlers, in order, at the end of a group. */
+    /**
+     * Adds handlers, in order, at the end of a group. A {@link ConversationHandler} is bound to this application
+     * first ({@link ConversationHandler#attachTo}): see there for what is checked and warned about.
+     *
+     * @throws IllegalArgumentException when a persistent conversation handler is added to an application without a
+     *                                  persistence (nothing is added)
+     */
     public void addHandlers(Collection<? extends Handler<? super X>> newHandlers, int group) {
         List<Handler<? super X>> added = List.copyOf(newHandlers);
         registration.lock();
         try {
+            for (Handler<? super X> handler : added) {
+                if (handler instanceof ConversationHandler<?> conversation) {
+                    conversation.attachTo(this);
+                }
+            }
             TreeMap<Integer, List<Handler<? super X>>> next = new TreeMap<>(handlers);
             List<Handler<? super X>> list = new ArrayList<>(next.getOrDefault(group, List.of()));
             list.addAll(added);
@@ -342,6 +360,44 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
         }
     }
 
+    /** The conversation handlers added to the groups (nested ones are reached through them). */
+    private List<ConversationHandler<?>> conversationHandlers() {
+        List<ConversationHandler<?>> found = new ArrayList<>();
+        for (List<Handler<? super X>> group : handlers.values()) {
+            for (Handler<? super X> handler : group) {
+                if (handler instanceof ConversationHandler<?> conversation && !found.contains(conversation)) {
+                    found.add(conversation);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Loads the states of the persistent conversation handlers (PTB does it in {@code initialize}); two different
+     * persistent handlers must not share a name, since their states would mix in the store.
+     */
+    private void loadConversations(Persistence<?, ?, ?> store) {
+        List<ConversationHandler<?>> top = conversationHandlers();
+        Map<String, ConversationHandler<?>> byName = new HashMap<>();
+        List<ConversationHandler<?>> pending = new ArrayList<>(top);
+        while (!pending.isEmpty()) {
+            ConversationHandler<?> c = pending.removeLast();
+            pending.addAll(c.nestedConversations());
+            if (c.isPersistent()) {
+                ConversationHandler<?> other = byName.putIfAbsent(c.name().orElseThrow(), c);
+                if (other != null && other != c) {
+                    throw new IllegalStateException("Two persistent conversation handlers are named '"
+                            + c.name().orElseThrow() + "' (" + other + " and " + c + "): their states would mix in "
+                            + "the persistence; give each its own name");
+                }
+            }
+        }
+        for (ConversationHandler<?> c : top) {
+            c.loadPersistedStates(store);
+        }
+    }
+
     /** Runs the persistence's refresh hooks for a context's chat and user (see {@code CallbackContext#refreshData}). */
     void refreshData(Long chatId, Long userId) {
         if (persistence != null) {
@@ -370,6 +426,7 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
             processor.initialize();
             if (persistence != null) {
                 persistence.load();
+                loadConversations(persistence.persistence());
             }
             initialized = true;
         } finally {
@@ -821,6 +878,9 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
         timedOut(update, deadline, null);
         if (anyBlocking) {
             markForPersistence(update);
+            if (writeThrough) {
+                persistence.writeThrough();
+            }
         }
     }
 
@@ -938,6 +998,9 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
             } finally {
                 if (update != null) {
                     markForPersistence(update);
+                    if (writeThrough) {
+                        persistence.writeThrough();
+                    }
                 }
             }
         }).start();

@@ -1,5 +1,6 @@
 package dev.telescale.core;
 
+import dev.telescale.core.conversation.ConversationHandler;
 import dev.telescale.core.data.DataMarks;
 import dev.telescale.core.data.DataStore;
 import dev.telescale.core.persistence.Persistence;
@@ -7,6 +8,7 @@ import dev.telescale.core.persistence.PersistenceException;
 import dev.telescale.core.persistence.StoreData;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,14 +16,15 @@ import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drives the application's {@link Persistence} (PTB's {@code update_persistence} and its loop): loads on
- * initialize, writes every interval on a virtual thread while the application runs, writes once more and flushes
- * on shutdown, and refreshes data before handlers and jobs. Failed calls go to the error handlers and their ids are
- * marked again, so the next run retries them.
+ * initialize, writes every interval on a virtual thread while the application runs (and, in read-through mode, after
+ * each update), writes once more and flushes on shutdown, and refreshes data before handlers and jobs. Failed calls go
+ * to the error handlers and their ids (or conversation keys) are marked again, so the next run retries them.
  */
 final class PersistenceRunner<U, C, B> {
 
@@ -32,6 +35,7 @@ final class PersistenceRunner<U, C, B> {
     private final StoreData store;
     private final Duration interval;
     private final Consumer<Throwable> errors;
+    private final Supplier<List<ConversationHandler<?>>> conversations;
     /** Runs never overlap (the interval loop and shutdown, or a manual updatePersistence()). */
     private final ReentrantLock runLock = new ReentrantLock();
     private final ReentrantLock loopLock = new ReentrantLock();
@@ -39,12 +43,14 @@ final class PersistenceRunner<U, C, B> {
     private boolean stopRequested; // guarded by loopLock
     private Thread loop;
 
-    PersistenceRunner(Persistence<U, C, B> persistence, DataStore<U, C, B> data, Consumer<Throwable> errors) {
+    PersistenceRunner(Persistence<U, C, B> persistence, DataStore<U, C, B> data, Consumer<Throwable> errors,
+                      Supplier<List<ConversationHandler<?>>> conversations) {
         this.persistence = Objects.requireNonNull(persistence, "persistence");
         this.data = data;
         this.store = checkedStoreData(persistence);
         this.interval = checkedInterval(persistence);
         this.errors = errors;
+        this.conversations = Objects.requireNonNull(conversations, "conversations");
     }
 
     /** Reads and checks {@code storeData()}: not null. */
@@ -177,10 +183,22 @@ final class PersistenceRunner<U, C, B> {
     // ----------------------------------------------------------------------------------------------------- write
 
     /**
-     * One run: bot data, then drops, then the data of marked ids. Each failed call is reported and its id marked
-     * again for the next run.
+     * One run: bot data, then drops, then the data of marked ids, then the changed conversation states. Each failed
+     * call is reported and its id (or key) marked again for the next run.
      */
     void update() {
+        run(true);
+    }
+
+    /**
+     * The write after an update in read-through mode: a run without the bot data (which stays on the interval, since
+     * every update would otherwise rewrite it).
+     */
+    void writeThrough() {
+        run(false);
+    }
+
+    private void run(boolean withBotData) {
         runLock.lock();
         try {
             DataMarks marks = data.drainMarks();
@@ -188,7 +206,7 @@ final class PersistenceRunner<U, C, B> {
             Set<Long> retryUsers = new HashSet<>();
             Set<Long> retryDroppedChats = new HashSet<>();
             Set<Long> retryDroppedUsers = new HashSet<>();
-            if (store.botData()) {
+            if (withBotData && store.botData()) {
                 B bot = data.botData();
                 attempt("updateBotData()", () -> persistence.updateBotData(bot));
             }
@@ -223,6 +241,9 @@ final class PersistenceRunner<U, C, B> {
             DataMarks retry = new DataMarks(retryChats, retryUsers, retryDroppedChats, retryDroppedUsers);
             if (!retry.isEmpty()) {
                 data.restoreMarks(retry);
+            }
+            for (ConversationHandler<?> conversation : conversations.get()) {
+                conversation.writeChangedStates(persistence, this::report);
             }
         } finally {
             runLock.unlock();

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where an application keeps its user, chat and bot data (and, later, conversation states and the callback-data
- * cache) across restarts: the SPI of PTB's {@code BasePersistence}. Implementations (in memory, a JSON file, JDBC,
+ * Where an application keeps its user, chat and bot data, the states of persistent conversations (and, later, the
+ * callback-data cache) across restarts: the SPI of PTB's {@code BasePersistence}. Implementations (in memory, a JSON file, JDBC,
  * Redis) live outside this package; give one to the builder together with the context types it stores:
  *
  * <pre>{@code
@@ -21,7 +21,7 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code initialize()}: {@link #getUserData()}, {@link #getChatData()}, {@link #getBotData()} — only for the
  *       kinds {@link #storeData()} switches on — and {@link #getConversations} for each persistent conversation
- *       handler (when those exist);</li>
+ *       handler, recursively for nested ones (see {@code ConversationHandler});</li>
  *   <li>every {@link #updateInterval()} after {@code start()} (the first run one interval after start), and once
  *       more in {@code shutdown()} followed by {@link #flush()}: {@link #updateBotData} every run;
  *       {@link #dropUserData}/{@link #dropChatData} for ids dropped or migrated away since the last run, then
@@ -33,6 +33,18 @@ import java.util.Optional;
  *       ({@link #refreshBotData}, {@link #refreshChatData}, {@link #refreshUserData}) for the kinds stored, so a
  *       store shared by several instances can bring the live objects up to date (no-ops by default).</li>
  * </ul>
+ *
+ * <h2>Read-through mode (several instances of one bot on one store)</h2>
+ * When {@link #readThrough()} is true the application does not trust its memory between updates: before each update
+ * the refresh hooks bring the chat's and user's data up to date (as always), each persistent conversation handler
+ * re-reads the state of the update's conversation with {@link #getConversation} before choosing a handler, and
+ * right after the update the application writes what it changed — the data of the ids marked so far, drops, and
+ * conversation states (a persistence run, except the bot data, which stays on the interval) — instead of waiting for
+ * the interval. The interval runs go on as well. This keeps an update of a chat handled by one instance visible to
+ * the next update of that chat handled by another, provided the instances do not handle updates of the same chat at
+ * the same moment (route each chat to one instance at a time, e.g. by a queue partitioned by chat id). Stores for
+ * this mode override {@link #refreshUserData}, {@link #refreshChatData} and {@link #getConversation} with reads of
+ * one entry.
  *
  * <h2>Data handed over</h2>
  * The {@code update*} methods receive the <b>live</b> data objects (PTB deep-copies them; Java has no generic deep
@@ -72,6 +84,15 @@ public interface Persistence<U, C, B> {
         return DEFAULT_UPDATE_INTERVAL;
     }
 
+    /**
+     * Whether the application reads conversation states through this store before each update and writes each
+     * update's changes right after it (see <em>Read-through mode</em> above). Default false: memory is the truth and
+     * the store is written every {@link #updateInterval()}. Read once, when the application is built.
+     */
+    default boolean readThrough() {
+        return false;
+    }
+
     // ------------------------------------------------------------------------------------------------------ load
 
     /** Every stored user's data by user id (empty when none); called once by {@code initialize()}. */
@@ -88,6 +109,17 @@ public interface Persistence<U, C, B> {
      * A state is what the handler stores: an {@code Integer}, a {@code String} or an enum constant's name.
      */
     Map<ConversationKey, Object> getConversations(String name);
+
+    /**
+     * The stored state of one conversation, or empty when none is stored; used in {@link #readThrough()} mode before
+     * every update a persistent conversation handler sees. Default: looks the key up in
+     * {@link #getConversations(String)} — correct but reads every state of the handler; a store shared by several
+     * instances should read the one entry.
+     */
+    default Optional<Object> getConversation(String name, ConversationKey key) {
+        Map<ConversationKey, Object> all = getConversations(name);
+        return all == null ? Optional.empty() : Optional.ofNullable(all.get(key));
+    }
 
     /**
      * The stored callback-data cache. Reserved for arbitrary callback data (not in core yet): its format is defined
