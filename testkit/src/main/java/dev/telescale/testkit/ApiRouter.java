@@ -46,10 +46,13 @@ final class ApiRouter implements HttpHandler {
     private final boolean recordCalls;
     private final Consumer<RecordedCall> listener;
     private final Map<String, Function<RecordedCall, JsonNode>> stubs = new ConcurrentHashMap<>();
+    private final FloodControl flood;
 
+    /** @param flood the flood limiter, or null when limits are not enforced */
     ApiRouter(World world, BotApiSpec spec, MethodTable methods, FaultPlan faults, CallLog calls, boolean recordCalls,
-              Consumer<RecordedCall> listener) {
+              Consumer<RecordedCall> listener, FloodControl flood) {
         this.listener = listener;
+        this.flood = flood;
         this.world = world;
         this.spec = spec;
         this.methods = methods;
@@ -170,6 +173,9 @@ final class ApiRouter implements HttpHandler {
     }
 
     private JsonNode result(BotAccount bot, BotApiSpec.MethodSpec method, RecordedCall call) throws InterruptedException {
+        if (flood != null && FloodControl.counts(method.name())) {
+            flood.admit(bot, call);
+        }
         Function<RecordedCall, JsonNode> stub = stubs.get(method.name());
         if (stub != null) {
             return stub.apply(call);

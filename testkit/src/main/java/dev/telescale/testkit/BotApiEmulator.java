@@ -49,9 +49,12 @@ public final class BotApiEmulator implements AutoCloseable {
     private final FaultPlan faults;
     private final WebhookSender webhooks;
     private final String serverUrl;
+    private final FloodControl flood;
 
     private BotApiEmulator(Builder builder) throws IOException {
         this.world = new World(builder.messageHistoryLimit, builder.clock);
+        world.answerDeadlineMillis(builder.answerDeadline.toMillis());
+        this.flood = builder.floodLimits == null ? null : new FloodControl(builder.floodLimits, world);
         this.calls = new CallLog();
         this.faults = new FaultPlan();
         BotApiSpec spec = BotApiSpec.load();
@@ -59,7 +62,8 @@ public final class BotApiEmulator implements AutoCloseable {
         this.webhooks = new WebhookSender(builder.webhookTimeout, builder.webhookRetryDelay, builder.webhookMaxRetryDelay,
                 (bot, reply) -> routerRef[0].webhookReply(bot, reply), world::now);
         MethodTable methods = new MethodTable(webhooks::start);
-        this.router = new ApiRouter(world, spec, methods, faults, calls, builder.recordCalls, builder.callListener);
+        this.router = new ApiRouter(world, spec, methods, faults, calls, builder.recordCalls, builder.callListener,
+                flood);
         routerRef[0] = router;
         this.server = HttpServer.start(builder.address, builder.port, router, builder.limits);
         InetSocketAddress address = server.address();
@@ -132,6 +136,13 @@ public final class BotApiEmulator implements AutoCloseable {
     /** A supergroup with these members. */
     public EmulatedChat supergroup(String title, EmulatedUser... members) {
         return groupLike("supergroup", title, null, members);
+    }
+
+    /** A forum supergroup (is_forum): users write in its topics through {@link EmulatedChat#topic} / createTopic. */
+    public EmulatedChat forum(String title, EmulatedUser... members) {
+        EmulatedChat chat = groupLike("supergroup", title, null, members);
+        chat.room().chat().put("is_forum", true);
+        return chat;
     }
 
     /** A channel, optionally with a public username (without '@', may be null). */
@@ -235,6 +246,16 @@ public final class BotApiEmulator implements AutoCloseable {
         return calls.awaitMany(count, method, call -> true, timeout);
     }
 
+    /** How many calls the flood limiter refused with 429 (0 when limits are not enforced). */
+    public long floodLimitHits() {
+        return flood == null ? 0 : flood.hits();
+    }
+
+    /** The message-sending calls the flood limiter let through, in order (empty when limits are not enforced). */
+    public List<AcceptedMessage> acceptedMessages() {
+        return flood == null ? List.of() : flood.accepted();
+    }
+
     /** The fault plan: {@code faults().next(1, "sendMessage").retryAfter(3)}. */
     public FaultPlan faults() {
         return faults;
@@ -278,6 +299,8 @@ public final class BotApiEmulator implements AutoCloseable {
         private Duration webhookMaxRetryDelay = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
         private java.util.function.Consumer<RecordedCall> callListener;
+        private FloodLimits floodLimits;
+        private Duration answerDeadline = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -341,7 +364,25 @@ public final class BotApiEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock of "date" fields. */
+        /**
+         * Enforces Telegram's flood limits on message-sending calls, answering 429 with retry_after when a sliding
+         * window is full (see {@link FloodLimits}); off by default, and then free of cost.
+         */
+        public Builder enforceFloodLimits(FloodLimits limits) {
+            this.floodLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * How long inline, shipping and pre-checkout queries can be answered, by the emulator's clock (a later answer
+         * gets Telegram's "query is too old" / QUERY_ID_INVALID error); 10 s by default.
+         */
+        public Builder answerDeadline(Duration deadline) {
+            this.answerDeadline = positive(deadline, "answerDeadline");
+            return this;
+        }
+
+        /** The clock of "date" fields (and of query answer deadlines). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -18,10 +18,58 @@ public final class EmulatedChat {
 
     private final BotApiEmulator emulator;
     private final ChatRoom room;
+    private final long threadId;
 
     EmulatedChat(BotApiEmulator emulator, ChatRoom room) {
+        this(emulator, room, 0);
+    }
+
+    private EmulatedChat(BotApiEmulator emulator, ChatRoom room, long threadId) {
         this.emulator = emulator;
         this.room = room;
+        this.threadId = threadId;
+    }
+
+    /** The forum topic (message_thread_id) users of this view write in; 0 for the chat itself. */
+    public long threadId() {
+        return threadId;
+    }
+
+    /**
+     * This forum chat seen as one of its topics: what users send through the returned view carries
+     * message_thread_id and is_topic_message, as in Telegram's forum topics.
+     *
+     * @throws IllegalStateException when the chat is not a forum (see {@link BotApiEmulator#forum})
+     */
+    public EmulatedChat topic(long threadId) {
+        if (!room.chat().path("is_forum").asBoolean()) {
+            throw new IllegalStateException("Chat " + id() + " is not a forum; create one with emulator.forum(..)");
+        }
+        if (threadId < 1) {
+            throw new IllegalArgumentException("A topic's message_thread_id is positive, got " + threadId);
+        }
+        return new EmulatedChat(emulator, room, threadId);
+    }
+
+    /**
+     * Creates a forum topic (the forum_topic_created service message, whose message_id is the topic's
+     * message_thread_id, as on Telegram) and returns the chat seen as that topic.
+     */
+    public EmulatedChat createTopic(EmulatedUser creator, String name) {
+        if (name == null || name.isBlank() || name.length() > 128) {
+            throw new IllegalArgumentException("A topic name is 1-128 characters, got '" + name + "'");
+        }
+        if (!room.chat().path("is_forum").asBoolean()) {
+            throw new IllegalStateException("Chat " + id() + " is not a forum; create one with emulator.forum(..)");
+        }
+        long[] id = new long[1];
+        creator.send(this, message -> {
+            id[0] = message.path("message_id").asLong();
+            message.put("message_thread_id", id[0]);
+            message.put("is_topic_message", true);
+            message.putObject("forum_topic_created").put("name", name).put("icon_color", 7322096);
+        });
+        return new EmulatedChat(emulator, room, id[0]);
     }
 
     /** The chat id. */
@@ -160,6 +208,6 @@ public final class EmulatedChat {
 
     @Override
     public String toString() {
-        return "EmulatedChat[id=" + id() + ", type=" + type() + "]";
+        return "EmulatedChat[id=" + id() + ", type=" + type() + (threadId == 0 ? "" : ", thread=" + threadId) + "]";
     }
 }

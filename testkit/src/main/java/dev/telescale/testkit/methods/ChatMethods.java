@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telescale.testkit.BotApiError;
 import dev.telescale.testkit.StoredFile;
 import dev.telescale.testkit.json.Json;
+import dev.telescale.testkit.state.BotAccount;
 import dev.telescale.testkit.state.ChatRoom;
 import dev.telescale.testkit.state.UserAccount;
 import java.util.Map;
@@ -57,14 +58,17 @@ final class ChatMethods {
         ChatRoom room = call.chat();
         long userId = call.requireLong("user_id");
         if (userId == call.bot().id()) {
-            return Json.object().put("status", "member").set("user", call.bot().user());
+            return Memberships.current(room, call.bot().user());
         }
-        for (UserAccount user : room.users()) {
-            if (user.id() == userId) {
-                return Json.object().put("status", "member").set("user", user.user());
+        UserAccount user = call.world().userById(userId);
+        if (user == null) {
+            BotAccount bot = call.world().botById(userId);
+            if (bot == null) {
+                throw BotApiError.badRequest("member not found");
             }
+            return Memberships.current(room, bot.user());
         }
-        throw BotApiError.badRequest("member not found");
+        return Memberships.current(room, user.user());
     }
 
     private static JsonNode getFile(MethodCall call) {

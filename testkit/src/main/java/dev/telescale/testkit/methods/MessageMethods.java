@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telescale.testkit.BotApiError;
+import dev.telescale.testkit.format.FormattedText;
 import dev.telescale.testkit.json.Json;
 import dev.telescale.testkit.state.CallbackQueryRecord;
 import dev.telescale.testkit.state.ChatRoom;
@@ -82,14 +83,13 @@ final class MessageMethods {
     }
 
     private static ObjectNode copy(MethodCall call, ChatRoom target, ObjectNode original) {
-        String caption = call.string("caption");
-        JsonNode captionEntities = call.json("caption_entities");
+        FormattedText caption = SendMethods.caption(call);
         return Messages.sendFromBot(call, target, message -> {
             copyContent(original, message);
             if (caption != null) {
                 message.remove("caption");
                 message.remove("caption_entities");
-                SendMethods.addCaption(message, caption, captionEntities);
+                SendMethods.addCaption(message, caption);
             }
         });
     }
@@ -139,10 +139,11 @@ final class MessageMethods {
     }
 
     private static JsonNode editMessageText(MethodCall call) {
-        String text = call.string("text");
-        if (text == null || text.isBlank()) {
+        FormattedText formatted = Messages.formatted(call, "text", "parse_mode", "entities");
+        if (formatted == null || formatted.text().isBlank()) {
             throw BotApiError.badRequest("message text is empty");
         }
+        String text = formatted.text();
         if (call.param("inline_message_id") != null) {
             return BooleanNode.TRUE;
         }
@@ -151,7 +152,7 @@ final class MessageMethods {
         if (!current.has("text")) {
             throw BotApiError.badRequest("there is no text in the message to edit");
         }
-        JsonNode entities = call.json("entities");
+        JsonNode entities = formatted.entities();
         JsonNode markup = call.json("reply_markup");
         ObjectNode edited = current.deepCopy();
         edited.put("text", text);
@@ -171,7 +172,7 @@ final class MessageMethods {
         ObjectNode edited = current.deepCopy();
         edited.remove("caption");
         edited.remove("caption_entities");
-        SendMethods.addCaption(edited, call.string("caption"), call.json("caption_entities"));
+        SendMethods.addCaption(edited, SendMethods.caption(call));
         return storeEdit(call, room, current, edited, call.json("reply_markup"));
     }
 

@@ -3,6 +3,8 @@ package dev.telescale.testkit.methods;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telescale.testkit.BotApiError;
+import dev.telescale.testkit.format.FormattedText;
+import dev.telescale.testkit.format.TextFormatting;
 import dev.telescale.testkit.json.Json;
 import dev.telescale.testkit.state.BotAccount;
 import dev.telescale.testkit.state.ChatRoom;
@@ -32,6 +34,9 @@ public final class Messages {
      * protect_content from the call.
      */
     public static ObjectNode sendFromBot(MethodCall call, ChatRoom room, Consumer<ObjectNode> content) {
+        if (room.blocked()) {
+            throw new BotApiError(403, "Forbidden: bot was blocked by the user", null);
+        }
         ObjectNode replyTo = replyTarget(call, room);
         JsonNode markup = call.json("reply_markup");
         JsonNode inlineKeyboard = acceptMarkup(room, markup);
@@ -71,6 +76,33 @@ public final class Messages {
             content.accept(message);
             return message;
         });
+    }
+
+    /**
+     * A text parameter with its formatting: parsed from {@code parseModeParameter} when given (Telegram lets
+     * parse_mode win over entities), else the entities parameter as given; null when the text is absent.
+     */
+    static FormattedText formatted(MethodCall call, String textParameter, String parseModeParameter,
+                                   String entitiesParameter) {
+        String text = call.string(textParameter);
+        if (text == null) {
+            return null;
+        }
+        return formatted(call.world(), text, call.string(parseModeParameter), call.json(entitiesParameter));
+    }
+
+    /** Like {@link #formatted(MethodCall, String, String, String)} for values already taken out of a call. */
+    public static FormattedText formatted(World world, String text, String parseMode, JsonNode entities) {
+        if (parseMode != null && !parseMode.isEmpty() && !parseMode.equalsIgnoreCase("none")) {
+            return TextFormatting.parse(text, parseMode, id -> {
+                UserAccount user = world.userById(id);
+                return user == null ? null : user.user();
+            });
+        }
+        if (entities != null && !entities.isArray()) {
+            throw BotApiError.badRequest("can't parse entities JSON object");
+        }
+        return new FormattedText(text, entities == null ? null : (com.fasterxml.jackson.databind.node.ArrayNode) entities);
     }
 
     static ObjectNode envelope(long id, World world, ChatRoom room) {

@@ -24,6 +24,7 @@ public final class MethodTable {
         MessageMethods.register(table);
         UpdateMethods.register(table, webhookStarted);
         ChatMethods.register(table);
+        QueryMethods.register(table);
         this.handlers = Map.copyOf(table);
     }
 

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telescale.testkit.BotApiError;
 import dev.telescale.testkit.StoredFile;
 import dev.telescale.testkit.UploadedFile;
+import dev.telescale.testkit.format.FormattedText;
 import dev.telescale.testkit.json.Json;
 import dev.telescale.testkit.state.ChatRoom;
+import dev.telescale.testkit.state.InvoiceRecord;
+import dev.telescale.testkit.state.PollRecord;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -47,14 +50,21 @@ final class SendMethods {
 
     private static JsonNode sendMessage(MethodCall call) {
         ChatRoom room = call.chat();
-        String text = call.string("text");
-        if (text == null || text.isBlank()) {
+        String raw = call.string("text");
+        if (raw == null || raw.isBlank()) {
+            throw BotApiError.badRequest("message text is empty");
+        }
+        String parseMode = call.string("parse_mode");
+        // No parse_mode (the benchmarks' case): nothing to parse, the entities parameter is taken as given.
+        FormattedText formatted = parseMode == null ? null : Messages.formatted(call.world(), raw, parseMode, call.json("entities"));
+        String text = formatted == null ? raw : formatted.text();
+        if (text.isBlank()) {
             throw BotApiError.badRequest("message text is empty");
         }
         if (text.length() > MAX_TEXT) {
             throw BotApiError.badRequest("message is too long");
         }
-        JsonNode entities = call.json("entities");
+        JsonNode entities = formatted == null ? call.json("entities") : formatted.entities();
         JsonNode preview = call.json("link_preview_options");
         return Messages.sendFromBot(call, room, message -> {
             message.put("text", text);
@@ -70,8 +80,7 @@ final class SendMethods {
     private static JsonNode sendMedia(MethodCall call, String kind, String folder, String defaultMime) {
         ChatRoom room = call.chat();
         StoredFile file = resolveFile(call, kind, kind, call.param(kind), folder, defaultMime);
-        String caption = caption(call);
-        JsonNode captionEntities = call.json("caption_entities");
+        FormattedText caption = caption(call);
         boolean spoiler = call.flag("has_spoiler");
         return Messages.sendFromBot(call, room, message -> {
             ObjectNode media = mediaObject(call, kind, file);
@@ -83,7 +92,7 @@ final class SendMethods {
                     message.set("document", media);
                 }
             }
-            addCaption(message, caption, captionEntities);
+            addCaption(message, caption);
             if (spoiler) {
                 message.put("has_media_spoiler", true);
             }
@@ -159,19 +168,20 @@ final class SendMethods {
                 + "and files registered with BotApiEmulator.registerFile)");
     }
 
-    private static String caption(MethodCall call) {
-        String caption = call.string("caption");
-        if (caption != null && caption.length() > MAX_CAPTION) {
+    /** The caption with parse_mode/caption_entities applied, or null. */
+    static FormattedText caption(MethodCall call) {
+        FormattedText caption = Messages.formatted(call, "caption", "parse_mode", "caption_entities");
+        if (caption != null && caption.text().length() > MAX_CAPTION) {
             throw BotApiError.badRequest("message caption is too long");
         }
         return caption;
     }
 
-    static void addCaption(ObjectNode message, String caption, JsonNode entities) {
-        if (caption != null && !caption.isEmpty()) {
-            message.put("caption", caption);
-            if (entities != null && !entities.isEmpty()) {
-                message.set("caption_entities", entities);
+    static void addCaption(ObjectNode message, FormattedText caption) {
+        if (caption != null && !caption.text().isEmpty()) {
+            message.put("caption", caption.text());
+            if (caption.entities() != null && !caption.entities().isEmpty()) {
+                message.set("caption_entities", caption.entities());
             }
         }
     }
@@ -215,29 +225,92 @@ final class SendMethods {
 
     private static JsonNode sendPoll(MethodCall call) {
         ChatRoom room = call.chat();
-        String question = call.requireString("question");
+        FormattedText question = Messages.formatted(call, "question", "question_parse_mode", "question_entities");
+        if (question == null || question.text().isBlank()) {
+            throw BotApiError.badRequest("poll question must be non-empty");
+        }
+        if (question.text().length() > 300) {
+            throw BotApiError.badRequest("poll question length must not exceed 300");
+        }
         JsonNode options = call.json("options");
         if (options == null || !options.isArray() || options.size() < 2 || options.size() > 12) {
             throw BotApiError.badRequest("poll must have at least 2 and at most 12 options");
+        }
+        String type = call.string("type") == null ? "regular" : call.string("type");
+        if (!type.equals("regular") && !type.equals("quiz")) {
+            throw BotApiError.badRequest("poll type must be \"regular\" or \"quiz\"");
         }
         ArrayNode pollOptions = JsonNodeFactory.instance.arrayNode();
         int index = 0;
         for (JsonNode option : options) {
             String text = option.isObject() ? option.path("text").asText() : option.asText();
+            if (text.isEmpty() || text.length() > 100) {
+                throw BotApiError.badRequest("poll options length must not exceed 100");
+            }
             pollOptions.addObject().put("persistent_id", Integer.toString(index++)).put("text", text).put("voter_count", 0);
         }
-        ObjectNode poll = Json.object()
-                .put("id", Long.toString(5_000_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L)))
-                .put("question", question);
+        ArrayNode correct = correctOptions(call, options.size(), type.equals("quiz"));
+        FormattedText explanation = Messages.formatted(call, "explanation", "explanation_parse_mode", "explanation_entities");
+        if (explanation != null && explanation.text().length() > 200) {
+            throw BotApiError.badRequest("explanation must not exceed 200 characters");
+        }
+        ObjectNode poll = Json.object().put("id", call.world().nextPollId()).put("question", question.text());
+        if (question.entities() != null && !question.entities().isEmpty()) {
+            poll.set("question_entities", question.entities());
+        }
         poll.set("options", pollOptions);
         poll.put("total_voter_count", 0)
                 .put("is_closed", call.flag("is_closed"))
                 .put("is_anonymous", call.param("is_anonymous") == null || call.flag("is_anonymous"))
-                .put("type", call.string("type") == null ? "regular" : call.string("type"))
+                .put("type", type)
                 .put("allows_multiple_answers", call.flag("allows_multiple_answers"))
-                .put("allows_revoting", call.flag("allows_revoting"))
+                .put("allows_revoting", call.param("allows_revoting") == null ? !type.equals("quiz") : call.flag("allows_revoting"))
                 .put("members_only", call.flag("members_only"));
-        return Messages.sendFromBot(call, room, message -> message.set("poll", poll));
+        if (correct != null) {
+            poll.set("correct_option_ids", correct);
+        }
+        if (explanation != null && !explanation.text().isEmpty()) {
+            poll.put("explanation", explanation.text());
+            if (explanation.entities() != null && !explanation.entities().isEmpty()) {
+                poll.set("explanation_entities", explanation.entities());
+            }
+        }
+        if (call.param("open_period") != null) {
+            poll.put("open_period", call.longValue("open_period", 0));
+        }
+        if (call.param("close_date") != null) {
+            poll.put("close_date", call.longValue("close_date", 0));
+        }
+        ObjectNode message = Messages.sendFromBot(call, room, m -> m.set("poll", poll));
+        call.world().polls().put(poll.get("id").asText(),
+                new PollRecord(call.bot(), room, message.path("message_id").asLong(), poll));
+        return message;
+    }
+
+    /** correct_option_ids (or the older correct_option_id); a quiz needs them, a regular poll may not have them. */
+    private static ArrayNode correctOptions(MethodCall call, int optionCount, boolean quiz) {
+        JsonNode ids = call.param("correct_option_ids") != null ? call.json("correct_option_ids") : null;
+        ArrayNode correct = JsonNodeFactory.instance.arrayNode();
+        if (ids != null && ids.isArray()) {
+            ids.forEach(id -> correct.add(id.asInt(-1)));
+        } else if (call.param("correct_option_id") != null) {
+            correct.add(call.longValue("correct_option_id", -1));
+        }
+        if (!quiz) {
+            if (!correct.isEmpty()) {
+                throw BotApiError.badRequest("correct_option_ids can be specified only for quizzes");
+            }
+            return null;
+        }
+        if (correct.isEmpty()) {
+            throw BotApiError.badRequest("QUIZ_CORRECT_ANSWERS_EMPTY");
+        }
+        for (JsonNode id : correct) {
+            if (id.asInt() < 0 || id.asInt() >= optionCount) {
+                throw BotApiError.badRequest("QUIZ_CORRECT_ANSWER_INVALID");
+            }
+        }
+        return correct;
     }
 
     private static JsonNode sendDice(MethodCall call) {
@@ -266,20 +339,43 @@ final class SendMethods {
         ChatRoom room = call.chat();
         String title = call.requireString("title");
         String description = call.requireString("description");
+        String payload = call.requireString("payload");
         String currency = call.requireString("currency");
+        if (title.length() > 32) {
+            throw BotApiError.badRequest("invoice title must be 1-32 characters");
+        }
+        if (description.length() > 255) {
+            throw BotApiError.badRequest("invoice description must be 1-255 characters");
+        }
+        if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 128) {
+            throw BotApiError.badRequest("invoice payload must be 1-128 bytes");
+        }
+        if (!currency.equals("XTR") && (call.string("provider_token") == null || call.string("provider_token").isEmpty())) {
+            throw BotApiError.badRequest("PAYMENT_PROVIDER_INVALID: a provider_token is required for currency " + currency);
+        }
         JsonNode prices = call.json("prices");
         if (prices == null || !prices.isArray() || prices.isEmpty()) {
             throw BotApiError.badRequest("prices must be non-empty");
         }
         long total = 0;
         for (JsonNode price : prices) {
+            if (!price.hasNonNull("label") || !price.path("amount").canConvertToLong()) {
+                throw BotApiError.badRequest("can't parse prices: each LabeledPrice needs label and amount");
+            }
             total += price.path("amount").asLong();
+        }
+        if (total <= 0) {
+            throw BotApiError.badRequest("CURRENCY_TOTAL_AMOUNT_INVALID");
         }
         long amount = total;
         String start = call.string("start_parameter") == null ? "" : call.string("start_parameter");
-        return Messages.sendFromBot(call, room, message -> message.putObject("invoice").put("title", title)
+        ObjectNode message = Messages.sendFromBot(call, room, m -> m.putObject("invoice").put("title", title)
                 .put("description", description).put("start_parameter", start).put("currency", currency)
                 .put("total_amount", amount));
+        long messageId = message.path("message_id").asLong();
+        call.world().invoices().put(InvoiceRecord.key(room.id(), messageId),
+                new InvoiceRecord(call.bot(), room, messageId, call.params().deepCopy(), new java.util.concurrent.atomic.AtomicBoolean()));
+        return message;
     }
 
     private static JsonNode sendMediaGroup(MethodCall call) {
@@ -300,8 +396,8 @@ final class SendMethods {
                 default -> throw BotApiError.badRequest("unsupported media type \"" + type + "\" in the album");
             };
             StoredFile file = resolveFile(call, null, "media", item.get("media"), folder, "application/octet-stream");
-            String caption = item.path("caption").asText(null);
-            JsonNode entities = item.get("caption_entities");
+            FormattedText caption = item.hasNonNull("caption") ? Messages.formatted(call.world(),
+                    item.get("caption").asText(), item.path("parse_mode").asText(null), item.get("caption_entities")) : null;
             result.add(Messages.sendFromBot(call, room, message -> {
                 ObjectNode object = mediaObject(call, type, file);
                 if (type.equals("photo")) {
@@ -310,7 +406,7 @@ final class SendMethods {
                     message.set(type, object);
                 }
                 message.put("media_group_id", groupId);
-                addCaption(message, caption, entities);
+                addCaption(message, caption);
             }));
         }
         return result;

@@ -17,6 +17,7 @@ public final class BotAccount {
     private final UpdateQueue updates;
     private final Map<String, CallbackQueryRecord> callbackQueries = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> commands = new ConcurrentHashMap<>();
+    private final Map<String, PendingQuery> queries = new ConcurrentHashMap<>();
     private volatile long lastErrorDate;
     private volatile String lastErrorMessage;
 
@@ -51,6 +52,11 @@ public final class BotAccount {
     /** Callback queries sent to this bot, by id. */
     public Map<String, CallbackQueryRecord> callbackQueries() {
         return callbackQueries;
+    }
+
+    /** Inline, shipping and pre-checkout queries sent to this bot, by id. */
+    public Map<String, PendingQuery> queries() {
+        return queries;
     }
 
     /** Commands set with setMyCommands, by scope and language key. */

@@ -19,6 +19,11 @@ public final class ChatRoom {
     private final List<BotAccount> bots = new CopyOnWriteArrayList<>();
     private final MessageLog log;
     private volatile JsonNode replyKeyboard;
+    private volatile boolean blocked;
+    private final java.util.Map<Long, ObjectNode> members = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, ObjectNode> joinRequests = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, com.fasterxml.jackson.databind.node.ArrayNode> reactions =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param chat         the Chat object
@@ -88,5 +93,32 @@ public final class ChatRoom {
 
     public void replyKeyboard(JsonNode keyboard) {
         this.replyKeyboard = keyboard;
+    }
+
+    /** For a private chat: whether the user blocked the bot (sends to the user then fail with 403). */
+    public boolean blocked() {
+        return blocked;
+    }
+
+    public void blocked(boolean blocked) {
+        this.blocked = blocked;
+    }
+
+    /**
+     * The ChatMember JSON by user id of everyone whose membership changed through a member action (joined, left,
+     * banned, promoted); users and bots added without one are plain members and have no entry.
+     */
+    public java.util.Map<Long, ObjectNode> members() {
+        return members;
+    }
+
+    /** Pending chat join requests by user id (the ChatJoinRequest JSON). */
+    public java.util.Map<Long, ObjectNode> joinRequests() {
+        return joinRequests;
+    }
+
+    /** The current reactions of a user to a message, by "userId/messageId". */
+    public java.util.Map<String, com.fasterxml.jackson.databind.node.ArrayNode> reactions() {
+        return reactions;
     }
 }

@@ -28,6 +28,11 @@ public final class World {
     private final Map<String, ChatRoom> chatsByUsername = new ConcurrentHashMap<>();
     private final Map<PrivateChatKey, ChatRoom> privateChats = new ConcurrentHashMap<>();
     private final FileStore files = new FileStore();
+    private final Map<String, PollRecord> polls = new ConcurrentHashMap<>();
+    private final Map<String, InvoiceRecord> invoices = new ConcurrentHashMap<>();
+    private final AtomicLong nextPollNumber = new AtomicLong(1);
+    private final AtomicLong nextPaymentNumber = new AtomicLong(1);
+    private volatile long answerDeadlineMillis = 10_000;
     private final AtomicLong nextUserId = new AtomicLong(100_000_001);
     private final AtomicLong nextBotId = new AtomicLong(7_000_000_001L);
     private final AtomicLong nextGroupNumber = new AtomicLong(4_000_001);
@@ -47,6 +52,50 @@ public final class World {
 
     public FileStore files() {
         return files;
+    }
+
+    /** Polls by id: those bots sent and those users sent. */
+    public Map<String, PollRecord> polls() {
+        return polls;
+    }
+
+    /** Invoices bots sent, by {@link InvoiceRecord#key}. */
+    public Map<String, InvoiceRecord> invoices() {
+        return invoices;
+    }
+
+    /** A new poll id (Telegram's are long decimal strings). */
+    public String nextPollId() {
+        return Long.toString(5_000_000_000_000_000_000L + nextPollNumber.getAndIncrement());
+    }
+
+    /** A new number for payment charge ids. */
+    public long nextPaymentNumber() {
+        return nextPaymentNumber.getAndIncrement();
+    }
+
+    /** Milliseconds of the world clock. */
+    public long nowMillis() {
+        return clock.millis();
+    }
+
+    /** How long inline, shipping and pre-checkout queries wait for an answer (world clock). */
+    public long answerDeadlineMillis() {
+        return answerDeadlineMillis;
+    }
+
+    public void answerDeadlineMillis(long millis) {
+        this.answerDeadlineMillis = millis;
+    }
+
+    /** The bot with this username (case-insensitive), or null. */
+    public BotAccount botByUsername(String username) {
+        for (BotAccount bot : botsById.values()) {
+            if (bot.username().equalsIgnoreCase(username)) {
+                return bot;
+            }
+        }
+        return null;
     }
 
     /** Creates a bot; its username is {@code name} with a "bot" suffix added when missing. */
