@@ -166,8 +166,11 @@ public final class CallbackDataCache {
         try {
             String keyboardId = queries.remove(query.id());
             if (keyboardId == null) {
+                // Only a key of a button that exists: a made-up button id must not drop a real keyboard.
                 String data = query.data().orElse(null);
-                keyboardId = data != null && isKey(data) ? data.substring(0, ID_LENGTH) : null;
+                Keyboard k = data != null && isKey(data) ? keyboards.get(data.substring(0, ID_LENGTH)) : null;
+                keyboardId = k != null && k.buttons.containsKey(data.substring(ID_LENGTH))
+                        ? data.substring(0, ID_LENGTH) : null;
             }
             if (keyboardId == null || keyboards.remove(keyboardId) == null) {
                 throw new NoSuchElementException("CallbackQuery " + query.id() + " was not found in the callback data "
