@@ -61,9 +61,9 @@ public final class CallbackQueryHandler<X extends CallbackContext<?, ?, ?>> exte
         return new CallbackQueryHandler<>(Objects.requireNonNull(callback, "callback"));
     }
 
-    /** Only String data matching {@code regex} at its start. */
+    /** Only String data matching {@code regex} at its start, compiled with Python's semantics (as the filters). */
     public CallbackQueryHandler<X> pattern(String regex) {
-        return pattern(Pattern.compile(Objects.requireNonNull(regex, "regex")));
+        return pattern(Patterns.compile(regex));
     }
 
     /** Only String data matching {@code pattern} at its start ({@code lookingAt()}). */
@@ -83,9 +83,9 @@ public final class CallbackQueryHandler<X extends CallbackContext<?, ?, ?>> exte
         return new CallbackQueryHandler<>(this, new TypePattern(Objects.requireNonNull(type, "type")), gamePattern);
     }
 
-    /** Only game queries whose {@code game_short_name} matches {@code regex} at its start. */
+    /** Only game queries whose {@code game_short_name} matches {@code regex} at its start (Python semantics). */
     public CallbackQueryHandler<X> gamePattern(String regex) {
-        return gamePattern(Pattern.compile(Objects.requireNonNull(regex, "regex")));
+        return gamePattern(Patterns.compile(regex));
     }
 
     /** Only game queries whose {@code game_short_name} matches {@code pattern} at its start. */

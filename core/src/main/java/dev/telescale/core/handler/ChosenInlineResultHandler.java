@@ -51,9 +51,9 @@ public final class ChosenInlineResultHandler<X extends CallbackContext<?, ?, ?>>
         return new ChosenInlineResultHandler<>(Objects.requireNonNull(callback, "callback"));
     }
 
-    /** Only results whose id matches {@code regex} at its start. */
+    /** Only results whose id matches {@code regex} at its start (compiled with Python's semantics). */
     public ChosenInlineResultHandler<X> pattern(String regex) {
-        return pattern(Pattern.compile(Objects.requireNonNull(regex, "regex")));
+        return pattern(Patterns.compile(regex));
     }
 
     /** Only results whose id matches {@code pattern} at its start ({@code lookingAt()}). */

@@ -61,9 +61,9 @@ public final class InlineQueryHandler<X extends CallbackContext<?, ?, ?>> extend
         return new InlineQueryHandler<>(Objects.requireNonNull(callback, "callback"));
     }
 
-    /** Only non-empty queries matching {@code regex} at their start. */
+    /** Only non-empty queries matching {@code regex} at their start, compiled with Python's semantics. */
     public InlineQueryHandler<X> pattern(String regex) {
-        return pattern(Pattern.compile(Objects.requireNonNull(regex, "regex")));
+        return pattern(Patterns.compile(regex));
     }
 
     /** Only non-empty queries matching {@code pattern} at their start ({@code lookingAt()}). */

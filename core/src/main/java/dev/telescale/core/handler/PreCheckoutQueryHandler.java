@@ -48,9 +48,9 @@ public final class PreCheckoutQueryHandler<X extends CallbackContext<?, ?, ?>> e
         return new PreCheckoutQueryHandler<>(Objects.requireNonNull(callback, "callback"));
     }
 
-    /** Only queries whose invoice payload matches {@code regex} at its start. */
+    /** Only queries whose invoice payload matches {@code regex} at its start (Python's semantics). */
     public PreCheckoutQueryHandler<X> pattern(String regex) {
-        return pattern(Pattern.compile(Objects.requireNonNull(regex, "regex")));
+        return pattern(Patterns.compile(regex));
     }
 
     /** Only queries whose invoice payload matches {@code pattern} at its start ({@code lookingAt()}). */

@@ -23,9 +23,9 @@ public final class StringRegexHandler<X extends CallbackContext<?, ?, ?>> extend
 
     private final Pattern pattern;
 
-    /** Handles strings matching {@code regex} at their start. */
+    /** Handles strings matching {@code regex} at their start, compiled with Python's semantics. */
     public StringRegexHandler(String regex, HandlerCallback<String, ? super X> callback) {
-        this(Pattern.compile(Objects.requireNonNull(regex, "regex")), callback);
+        this(Patterns.compile(regex), callback);
     }
 
     /** Handles strings matching {@code pattern} at their start. */
@@ -46,7 +46,7 @@ public final class StringRegexHandler<X extends CallbackContext<?, ?, ?>> extend
     /** A handler whose callback returns a value. */
     public static <X extends CallbackContext<?, ?, ?>> StringRegexHandler<X> returning(
             String regex, HandlerFunction<String, ? super X> callback) {
-        return returning(Pattern.compile(Objects.requireNonNull(regex, "regex")), callback);
+        return returning(Patterns.compile(regex), callback);
     }
 
     /** A handler whose callback returns a value. */
