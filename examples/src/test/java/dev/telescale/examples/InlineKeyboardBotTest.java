@@ -1,6 +1,5 @@
 package dev.telescale.examples;
 
-import static dev.telescale.examples.RunningExample.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,8 +34,8 @@ class InlineKeyboardBotTest {
             assertEquals("Selected option: 2", edit.text());
             assertEquals(menu.path("message_id").asLong(), edit.param("message_id").asLong());
             assertNull(edit.param("reply_markup"), "the edit drops the keyboard");
-            chat.awaitMessage(0, m -> m.path("message_id").asLong() == menu.path("message_id").asLong()
-                    && "Selected option: 2".equals(m.path("text").asText()), WAIT);
+            RunningExample.awaitVersion(chat, menu.path("message_id").asLong(),
+                    m -> "Selected option: 2".equals(m.path("text").asText()) && !m.has("reply_markup"));
         }
     }
 
@@ -49,7 +48,7 @@ class InlineKeyboardBotTest {
                 bob.pressButton(menu, option);
                 run.next("answerCallbackQuery");
                 assertEquals("Selected option: " + option, run.emulator.awaitCall("editMessageText",
-                        c -> c.param("message_id").asLong() == menu.path("message_id").asLong(), WAIT).text());
+                        c -> c.param("message_id").asLong() == menu.path("message_id").asLong(), RunningExample.WAIT).text());
             }
         }
     }

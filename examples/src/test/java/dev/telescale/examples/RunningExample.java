@@ -41,7 +41,12 @@ final class RunningExample implements AutoCloseable {
     /** Starts the emulator with a bot named {@code botName} and the application the factory builds for it. */
     static RunningExample start(String botName, BiFunction<String, String, ? extends Application<?>> factory) {
         BotApiEmulator emulator = BotApiEmulator.start();
-        EmulatedBot bot = emulator.createBot(botName);
+        return start(emulator, emulator.createBot(botName), factory);
+    }
+
+    /** Runs the application the factory builds for a bot of an emulator the test prepared (closed with this). */
+    static RunningExample start(BotApiEmulator emulator, EmulatedBot bot,
+                                BiFunction<String, String, ? extends Application<?>> factory) {
         return new RunningExample(emulator, bot, factory.apply(bot.token(), emulator.apiBaseUrl()));
     }
 
@@ -59,6 +64,33 @@ final class RunningExample implements AutoCloseable {
     /** {@link #say} and the text of the answer. */
     String answerTo(EmulatedUser user, String text) {
         return say(user, text).path("text").asText();
+    }
+
+    /**
+     * Waits until the chat's message {@code messageId} (in its current, possibly edited version) matches. Polls:
+     * the emulator wakes message waiters only for new messages, not for edits.
+     */
+    static ObjectNode awaitVersion(EmulatedChat chat, long messageId, java.util.function.Predicate<ObjectNode> test)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            java.util.Optional<ObjectNode> current = chat.message(messageId);
+            if (current.isPresent() && test.test(current.get())) {
+                return current.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Message " + messageId + " never matched; it is " + current);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * The text of a message as the user sees it: without HTML tags, whether or not the emulator turned the
+     * parse mode into entities (it keeps the marked-up text when it does not).
+     */
+    static String withoutTags(JsonNode message) {
+        return message.path("text").asText().replaceAll("<[^>]+>", "");
     }
 
     /** The reply markup of a call, parsed. */
