@@ -232,14 +232,14 @@ public final class ConversationHandler<X extends CallbackContext<?, ?, ?>> imple
 
     /**
      * The state of one conversation: empty when none is going on. While a non-blocking callback runs, the state
-     * before it.
+     * before it; once it returned, the state its result makes (stored by the conversation's next update).
      */
     public Optional<Object> state(ConversationKey key) {
         Object current = conversations.get(Objects.requireNonNull(key, "key"));
         if (current instanceof PendingState pending) {
-            return Optional.ofNullable(pending.oldState());
+            current = pending.isDone() ? pending.resolve() : pending.oldState();
         }
-        return Optional.ofNullable(current);
+        return current == END ? Optional.empty() : Optional.ofNullable(current);
     }
 
     /** How many conversations are going on (a snapshot). */
