@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 public final class MessageLog {
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition appended = lock.newCondition();
+    /** Signalled on every append, edit and delete, so waiters for an edited version wake at once. */
+    private final Condition changed = lock.newCondition();
     private final LinkedHashMap<Long, ObjectNode> messages = new LinkedHashMap<>();
     private final int historyLimit;
     private long lastMessageId;
@@ -42,7 +43,7 @@ public final class MessageLog {
                 oldest.next();
                 oldest.remove();
             }
-            appended.signalAll();
+            changed.signalAll();
             return message;
         } finally {
             lock.unlock();
@@ -63,7 +64,11 @@ public final class MessageLog {
     public boolean replace(long messageId, ObjectNode message) {
         lock.lock();
         try {
-            return messages.replace(messageId, message) != null;
+            boolean replaced = messages.replace(messageId, message) != null;
+            if (replaced) {
+                changed.signalAll();
+            }
+            return replaced;
         } finally {
             lock.unlock();
         }
@@ -73,7 +78,11 @@ public final class MessageLog {
     public boolean remove(long messageId) {
         lock.lock();
         try {
-            return messages.remove(messageId) != null;
+            boolean removed = messages.remove(messageId) != null;
+            if (removed) {
+                changed.signalAll();
+            }
+            return removed;
         } finally {
             lock.unlock();
         }
@@ -118,7 +127,7 @@ public final class MessageLog {
                 if (remaining <= 0) {
                     return null;
                 }
-                remaining = appended.awaitNanos(remaining);
+                remaining = changed.awaitNanos(remaining);
             }
         } finally {
             lock.unlock();
