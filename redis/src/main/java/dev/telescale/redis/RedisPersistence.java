@@ -1,0 +1,543 @@
+package dev.telescale.redis;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import dev.telescale.core.persistence.ConversationKey;
+import dev.telescale.core.persistence.Persistence;
+import dev.telescale.core.persistence.PersistenceException;
+import dev.telescale.core.persistence.StoreData;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link Persistence} on Redis, through Lettuce: user and chat data in one hash each ({@code <prefix>user_data},
+ * {@code <prefix>chat_data}, field = id, value = JSON), the bot data and the callback data as strings, and each
+ * conversation handler's states in a hash {@code <prefix>conversations:<name>} (field = the key as JSON). Several
+ * instances of one bot can share it; with {@link Builder#readThrough(boolean) readThrough} each update reads its
+ * chat's and user's data and conversation state first.
+ * <pre>{@code
+ * RedisPersistence<Profile, Settings, Stats> store = RedisPersistence.builder()
+ *         .uri("redis://localhost:6379/0")
+ *         .types(Profile.class, Settings.class, Stats.class)
+ *         .build();
+ * }</pre>
+ * A command that fails because the connection is down is tried again with back-off (Lettuce reconnects by
+ * itself), then thrown as a {@link PersistenceException} naming the key and field; the Application hands it to the
+ * error handlers and writes the data again on its next run. Durability is Redis's: run it with AOF
+ * ({@code appendonly yes}) when the data matter.
+ *
+ * @param <U> user data type
+ * @param <C> chat data type
+ * @param <B> bot data type
+ */
+public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisPersistence.class);
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_:.\\-]{0,64}");
+    /** The layout of keys this code writes; a newer one in the database is refused. */
+    static final int SCHEMA_VERSION = 1;
+
+    private final RedisURI uri;
+    private final String prefix;
+    private final DataJson<U, C, B> json;
+    private final JavaType callbackType;
+    private final StoreData storeData;
+    private final Duration updateInterval;
+    private final boolean readThrough;
+    private final int attempts;
+    private final Duration firstBackoff;
+    private final Duration commandTimeout;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    // Guarded by lock:
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> connection;
+    private volatile boolean schemaChecked;
+
+    private RedisPersistence(Builder<U, C, B> b) {
+        ObjectMapper mapper = b.mapper != null ? b.mapper
+                : new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).findAndRegisterModules();
+        this.uri = b.uri;
+        this.prefix = b.prefix;
+        this.json = new DataJson<>(mapper, b.userType, b.chatType, b.botType);
+        this.callbackType = mapper.getTypeFactory().constructType(Object.class);
+        this.storeData = b.storeData;
+        this.updateInterval = b.updateInterval;
+        this.readThrough = b.readThrough;
+        this.attempts = b.attempts;
+        this.firstBackoff = b.firstBackoff;
+        this.commandTimeout = b.commandTimeout;
+    }
+
+    /** A builder storing map data ({@code Map<String, Object>} for users, chats and the bot). */
+    public static Builder<Map<String, Object>, Map<String, Object>, Map<String, Object>> builder() {
+        JavaType map = TypeFactory.defaultInstance().constructMapType(HashMap.class, String.class, Object.class);
+        return new Builder<>(map, map, map);
+    }
+
+    @Override
+    public StoreData storeData() {
+        return storeData;
+    }
+
+    @Override
+    public Duration updateInterval() {
+        return updateInterval;
+    }
+
+    /** Whether the refresh hooks and {@link #getConversation} read Redis before each update. */
+    public boolean readThrough() {
+        return readThrough;
+    }
+
+    // ------------------------------------------------------------------------------------------------------ keys
+
+    private String key(String name) {
+        return prefix + name;
+    }
+
+    private String conversationKey(String name) {
+        return prefix + "conversations:" + name;
+    }
+
+    // ------------------------------------------------------------------------------------------------------ load
+
+    @Override
+    public Map<Long, U> getUserData() {
+        return loadAll("user_data", json.userType);
+    }
+
+    @Override
+    public Map<Long, C> getChatData() {
+        return loadAll("chat_data", json.chatType);
+    }
+
+    private <T> Map<Long, T> loadAll(String name, JavaType type) {
+        String k = key(name);
+        Map<String, String> all = call("loading " + k, r -> r.hgetall(k));
+        Map<Long, T> result = new HashMap<>();
+        all.forEach((field, value) -> {
+            long id;
+            try {
+                id = Long.parseLong(field);
+            } catch (NumberFormatException e) {
+                throw new PersistenceException("hash " + k + ": field '" + field + "' is not a numeric id", e);
+            }
+            result.put(id, json.read(value, type, "hash " + k + ", id " + id));
+        });
+        return result;
+    }
+
+    @Override
+    public Optional<B> getBotData() {
+        String k = key("bot_data");
+        return Optional.ofNullable(call("reading " + k, r -> r.get(k)))
+                .map(s -> json.read(s, json.botType, "key " + k));
+    }
+
+    @Override
+    public Optional<Object> getCallbackData() {
+        String k = key("callback_data");
+        return Optional.ofNullable(call("reading " + k, r -> r.get(k)))
+                .map(s -> json.read(s, callbackType, "key " + k));
+    }
+
+    @Override
+    public Map<ConversationKey, Object> getConversations(String name) {
+        Objects.requireNonNull(name, "name");
+        String k = conversationKey(name);
+        Map<String, String> all = call("loading " + k, r -> r.hgetall(k));
+        Map<ConversationKey, Object> result = new HashMap<>();
+        all.forEach((field, state) -> {
+            String where = "hash " + k + ", field " + field;
+            result.put(json.key(field, where), json.state(state, where));
+        });
+        return result;
+    }
+
+    /** The stored state of one conversation (read-through: read before each update of that conversation). */
+    public Optional<Object> getConversation(String name, ConversationKey key) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(key, "key");
+        String k = conversationKey(name);
+        String field = json.keyJson(key);
+        return Optional.ofNullable(call("reading " + k + " field " + field, r -> r.hget(k, field)))
+                .map(s -> json.state(s, "hash " + k + ", field " + field));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- update
+
+    @Override
+    public void updateUserData(long userId, U data) {
+        String k = key("user_data");
+        String value = json.write(data, "user data of " + userId);
+        call("writing " + k + " id " + userId, r -> r.hset(k, Long.toString(userId), value));
+    }
+
+    @Override
+    public void updateChatData(long chatId, C data) {
+        String k = key("chat_data");
+        String value = json.write(data, "chat data of " + chatId);
+        call("writing " + k + " id " + chatId, r -> r.hset(k, Long.toString(chatId), value));
+    }
+
+    @Override
+    public void updateBotData(B data) {
+        String k = key("bot_data");
+        String value = json.write(data, "bot data");
+        call("writing " + k, r -> r.set(k, value));
+    }
+
+    @Override
+    public void updateCallbackData(Object data) {
+        String k = key("callback_data");
+        String value = json.write(data, "callback data");
+        call("writing " + k, r -> r.set(k, value));
+    }
+
+    @Override
+    public void updateConversation(String name, ConversationKey key, Optional<Object> newState) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(newState, "newState");
+        String k = conversationKey(name);
+        String field = json.keyJson(key);
+        if (newState.isEmpty()) {
+            call("deleting " + k + " field " + field, r -> r.hdel(k, field));
+            return;
+        }
+        String state = json.stateJson(newState.get(), "conversation '" + name + "' " + key);
+        call("writing " + k + " field " + field, r -> r.hset(k, field, state));
+    }
+
+    @Override
+    public void dropUserData(long userId) {
+        String k = key("user_data");
+        call("deleting " + k + " id " + userId, r -> r.hdel(k, Long.toString(userId)));
+    }
+
+    @Override
+    public void dropChatData(long chatId) {
+        String k = key("chat_data");
+        call("deleting " + k + " id " + chatId, r -> r.hdel(k, Long.toString(chatId)));
+    }
+
+    // --------------------------------------------------------------------------------------------------- refresh
+
+    /** With read-through, brings {@code data} up to the stored value in place (nothing stored: left as it is). */
+    @Override
+    public void refreshUserData(long userId, U data) {
+        if (readThrough) {
+            refreshField(key("user_data"), userId, data, json.userType);
+        }
+    }
+
+    @Override
+    public void refreshChatData(long chatId, C data) {
+        if (readThrough) {
+            refreshField(key("chat_data"), chatId, data, json.chatType);
+        }
+    }
+
+    @Override
+    public void refreshBotData(B data) {
+        if (readThrough) {
+            String k = key("bot_data");
+            String stored = call("reading " + k, r -> r.get(k));
+            if (stored != null) {
+                json.refresh(data, stored, json.botType, "key " + k);
+            }
+        }
+    }
+
+    private void refreshField(String k, long id, Object live, JavaType type) {
+        String stored = call("reading " + k + " id " + id, r -> r.hget(k, Long.toString(id)));
+        if (stored != null) {
+            json.refresh(live, stored, type, "hash " + k + ", id " + id);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------- flush
+
+    /** Every write is done when it returns; this closes the connection (reopened on a later call). */
+    @Override
+    public void flush() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+            if (client != null) {
+                client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+                client = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedisPersistence[prefix=" + prefix + ", readThrough=" + readThrough + "]";
+    }
+
+    // ---------------------------------------------------------------------------------------------- connection
+
+    private RedisCommands<String, String> commands() {
+        lock.lock();
+        try {
+            if (connection == null) {
+                if (client == null) {
+                    client = RedisClient.create(uri);
+                    client.setOptions(ClientOptions.builder()
+                            .autoReconnect(true)
+                            // Fail at once while disconnected (and retry here) instead of queueing commands.
+                            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                            .build());
+                }
+                connection = client.connect();
+                connection.setTimeout(commandTimeout);
+            }
+            return connection.sync();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkSchema(RedisCommands<String, String> r) {
+        String k = key("schema_version");
+        r.setnx(k, Integer.toString(SCHEMA_VERSION));
+        String stored = r.get(k);
+        int version;
+        try {
+            version = Integer.parseInt(stored);
+        } catch (NumberFormatException e) {
+            throw new PersistenceException("key " + k + " holds '" + stored + "', not a schema version number; "
+                    + "is another program using the prefix '" + prefix + "'?", e);
+        }
+        if (version > SCHEMA_VERSION) {
+            throw new PersistenceException("key " + k + " says the layout is at version " + version + ", but this "
+                    + "telescale-redis knows versions up to " + SCHEMA_VERSION + ": the data were written by a newer "
+                    + "Telescale. Upgrade telescale-redis, or give this bot another key prefix; nothing was touched.");
+        }
+        schemaChecked = true;
+    }
+
+    /** Runs one command, retrying connection failures with back-off; {@code what} names it in errors. */
+    private <T> T call(String what, Function<RedisCommands<String, String>, T> command) {
+        Duration wait = firstBackoff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                RedisCommands<String, String> r = commands();
+                if (!schemaChecked) {
+                    checkSchema(r);
+                }
+                return command.apply(r);
+            } catch (RedisCommandExecutionException e) {
+                throw new PersistenceException(what + " failed: " + e.getMessage(), e); // the server refused it
+            } catch (RedisException e) {
+                if (attempt >= attempts) {
+                    String tries = attempt > 1 ? " (after " + attempt + " tries)" : "";
+                    throw new PersistenceException(what + " failed" + tries + ": " + e.getMessage(), e);
+                }
+                log.warn("{} failed (try {} of {}): {}; retrying in {} ms", what, attempt, attempts, e.getMessage(),
+                        wait.toMillis());
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    PersistenceException p = new PersistenceException(what + " interrupted while waiting to retry",
+                            interrupted);
+                    p.addSuppressed(e);
+                    throw p;
+                }
+                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                        : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * Builds a {@link RedisPersistence}. Give the server ({@link #uri}) and the data types ({@link #types});
+     * everything else has a default.
+     *
+     * @param <U> user data type
+     * @param <C> chat data type
+     * @param <B> bot data type
+     */
+    public static final class Builder<U, C, B> {
+        private final JavaType userType;
+        private final JavaType chatType;
+        private final JavaType botType;
+        private RedisURI uri;
+        private String prefix = "telescale:";
+        private ObjectMapper mapper;
+        private StoreData storeData = StoreData.ALL;
+        private Duration updateInterval = Persistence.DEFAULT_UPDATE_INTERVAL;
+        private boolean readThrough;
+        private int attempts = 4;
+        private Duration firstBackoff = Duration.ofMillis(200);
+        private Duration commandTimeout = Duration.ofSeconds(5);
+
+        private Builder(JavaType userType, JavaType chatType, JavaType botType) {
+            this.userType = userType;
+            this.chatType = chatType;
+            this.botType = botType;
+        }
+
+        private <U2, C2, B2> Builder<U2, C2, B2> withTypes(JavaType u, JavaType c, JavaType b) {
+            Builder<U2, C2, B2> n = new Builder<>(u, c, b);
+            n.uri = uri;
+            n.prefix = prefix;
+            n.mapper = mapper;
+            n.storeData = storeData;
+            n.updateInterval = updateInterval;
+            n.readThrough = readThrough;
+            n.attempts = attempts;
+            n.firstBackoff = firstBackoff;
+            n.commandTimeout = commandTimeout;
+            return n;
+        }
+
+        /** Your classes (or records) for user, chat and bot data, stored as JSON through Jackson. */
+        public <U2, C2, B2> Builder<U2, C2, B2> types(Class<U2> user, Class<C2> chat, Class<B2> bot) {
+            TypeFactory f = TypeFactory.defaultInstance();
+            return withTypes(f.constructType(Objects.requireNonNull(user, "user")),
+                    f.constructType(Objects.requireNonNull(chat, "chat")), f.constructType(Objects.requireNonNull(bot, "bot")));
+        }
+
+        /** Generic data types as Jackson {@link JavaType}s. */
+        public <U2, C2, B2> Builder<U2, C2, B2> types(JavaType user, JavaType chat, JavaType bot) {
+            return withTypes(Objects.requireNonNull(user, "user"), Objects.requireNonNull(chat, "chat"),
+                    Objects.requireNonNull(bot, "bot"));
+        }
+
+        /** The server, e.g. {@code redis://localhost:6379/0} or {@code rediss://:password@host:6380/1}. */
+        public Builder<U, C, B> uri(String uri) {
+            Objects.requireNonNull(uri, "uri");
+            try {
+                this.uri = RedisURI.create(uri);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a Redis URI (expected redis://host:port/db): "
+                        + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /** The server as a Lettuce {@link RedisURI} (sentinel, TLS, credentials, client name, ...). */
+        public Builder<U, C, B> uri(RedisURI uri) {
+            this.uri = Objects.requireNonNull(uri, "uri");
+            return this;
+        }
+
+        /** Prefix of every key (default {@code telescale:}); lets several bots share one database. */
+        public Builder<U, C, B> keyPrefix(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            if (!PREFIX.matcher(prefix).matches()) {
+                throw new IllegalArgumentException("key prefix '" + prefix + "' may have up to 64 letters, digits "
+                        + "and _ : . -");
+            }
+            this.prefix = prefix;
+            return this;
+        }
+
+        /** The Jackson mapper for data (default: unknown properties ignored, modules on the class path registered). */
+        public Builder<U, C, B> objectMapper(ObjectMapper mapper) {
+            this.mapper = Objects.requireNonNull(mapper, "mapper");
+            return this;
+        }
+
+        /** Which kinds of data are stored (default all). */
+        public Builder<U, C, B> storeData(StoreData storeData) {
+            this.storeData = Objects.requireNonNull(storeData, "storeData");
+            return this;
+        }
+
+        /** How often the Application writes changed data (default 60 s). */
+        public Builder<U, C, B> updateInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("update interval must be positive, got " + interval);
+            }
+            this.updateInterval = interval;
+            return this;
+        }
+
+        /** Read-through for several instances (see {@link Persistence#readThrough()}); needs data types that are not records. */
+        public Builder<U, C, B> readThrough(boolean on) {
+            this.readThrough = on;
+            return this;
+        }
+
+        /** Tries per command when the connection fails (default 4) and the first wait (default 200 ms, doubling). */
+        public Builder<U, C, B> retry(int attempts, Duration firstBackoff) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
+            }
+            Objects.requireNonNull(firstBackoff, "firstBackoff");
+            if (firstBackoff.isNegative()) {
+                throw new IllegalArgumentException("back-off must not be negative");
+            }
+            this.attempts = attempts;
+            this.firstBackoff = firstBackoff;
+            return this;
+        }
+
+        /** How long one command may take (default 5 s). */
+        public Builder<U, C, B> commandTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("command timeout must be positive, got " + timeout);
+            }
+            this.commandTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The persistence; connects on first use.
+         *
+         * @throws IllegalArgumentException when no URI was given, or read-through is on with record data
+         */
+        public RedisPersistence<U, C, B> build() {
+            if (uri == null) {
+                throw new IllegalArgumentException("give the Redis server with uri(\"redis://host:port/db\")");
+            }
+            if (readThrough) {
+                for (JavaType t : new JavaType[] {userType, chatType, botType}) {
+                    if (!DataJson.refreshable(t)) {
+                        throw new IllegalArgumentException("read-through refreshes data in place, and "
+                                + t.getRawClass().getSimpleName() + " is a record; use a class with setters (or a "
+                                + "Map) for user, chat and bot data, or turn read-through off");
+                    }
+                }
+            }
+            return new RedisPersistence<>(this);
+        }
+    }
+}
