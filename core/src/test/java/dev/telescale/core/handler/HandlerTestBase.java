@@ -33,6 +33,8 @@ abstract class HandlerTestBase {
     static EmulatedBot bot;
     static Application<DefaultContext> app;
     private static final AtomicLong offset = new AtomicLong();
+    /** What reached the error handlers: a failing callback or a returned method the emulator refused. */
+    static final List<Throwable> errors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startEmulator() {
@@ -40,8 +42,10 @@ abstract class HandlerTestBase {
         bot = emulator.createBot("HandlerTestBot");
         app = Application.builder().token(bot.token()).apiBaseUrl(emulator.apiBaseUrl()).noUpdater()
                 .shutdownHook(false).build();
+        app.addErrorHandler((update, context) -> errors.add(context.error().orElseThrow()));
         app.initialize();
         offset.set(0);
+        errors.clear();
     }
 
     @AfterAll
@@ -81,13 +85,18 @@ abstract class HandlerTestBase {
         return updates;
     }
 
-    /** Fetches the one pending update and processes it with {@code handler} registered. */
+    /**
+     * Fetches the one pending update and processes it with {@code handler} registered; fails if the callback or the
+     * method it returned failed.
+     */
     static void deliverPending(Handler<DefaultContext> handler) {
         List<Update> updates = fetch();
         if (updates.size() != 1) {
             fail("expected one pending update, got " + updates);
         }
+        errors.clear();
         dispatch(handler, updates.get(0));
+        assertEquals(List.of(), errors, "errors while handling the update");
     }
 
     /** What a callback saw: the update, the arguments and the matches' first groups. */
