@@ -554,11 +554,8 @@ public final class ConversationHandler<X extends CallbackContext<?, ?, ?>> imple
             throw new IllegalArgumentException("ConversationHandler '" + name + "' can not be persistent if the "
                     + "application has no persistence: build the application with contextTypes(types, persistence)");
         }
-        Application<?> previous = application.compareAndExchange(null, app);
-        if (previous != null && previous != app) {
-            throw new IllegalStateException(this + " is already added to another Application; a conversation handler "
-                    + "keeps its conversations, so use one instance per application");
-        }
+        requireUnboundOrBoundTo(app);
+        Application<?> previous = application.getAndSet(app);
         for (ConversationHandler<?> child : nested) {
             child.attachTo(app);
         }
@@ -573,6 +570,18 @@ public final class ConversationHandler<X extends CallbackContext<?, ?, ?>> imple
             LOG.warn("A persistent ConversationHandler was passed to addHandler after Application.initialize was "
                     + "called. This is discouraged: its states are loaded now, on the calling thread.");
             loadPersistedStates(app.persistence().orElseThrow());
+        }
+    }
+
+    /** Checks the whole tree before binding any of it, so a refused handler leaves nothing half bound. */
+    private void requireUnboundOrBoundTo(Application<?> app) {
+        Application<?> bound = application.get();
+        if (bound != null && bound != app) {
+            throw new IllegalStateException(this + " is already added to another Application; a conversation handler "
+                    + "keeps its conversations, so use one instance per application");
+        }
+        for (ConversationHandler<?> child : nested) {
+            child.requireUnboundOrBoundTo(app);
         }
     }
 
