@@ -3,6 +3,7 @@ package dev.telescale.bot;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.telescale.api.ApiMethod;
+import dev.telescale.api.ChatId;
 import dev.telescale.api.TelegramJson;
 import dev.telescale.api.errors.InvalidResponse;
 import dev.telescale.api.errors.NetworkError;
@@ -12,6 +13,8 @@ import dev.telescale.api.types.CallbackQuery;
 import dev.telescale.api.types.File;
 import dev.telescale.bot.callbackdata.CallbackDataCache;
 import dev.telescale.bot.callbackdata.InvalidCallbackData;
+import dev.telescale.bot.ratelimit.RateLimitedCall;
+import dev.telescale.bot.ratelimit.RateLimiter;
 import dev.telescale.bot.transport.Endpoint;
 import dev.telescale.bot.transport.Lane;
 import dev.telescale.bot.transport.MalformedResponseException;
@@ -35,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -78,6 +82,7 @@ public final class Bot implements BotApi {
     private final boolean localMode;
     private final Defaults defaults;
     private final CallbackDataCache callbackDataCache;
+    private final RateLimiter rateLimiter;
     private final Transport transport;
     private final Transport updatesTransport;
     private final boolean ownsTransport;
@@ -103,6 +108,7 @@ public final class Bot implements BotApi {
         this.localMode = b.localMode;
         this.defaults = b.defaults;
         this.callbackDataCache = b.callbackDataSize == 0 ? null : new CallbackDataCache(b.callbackDataSize);
+        this.rateLimiter = b.rateLimiter;
         this.timeouts = new Timeouts(b.connectTimeout, b.readTimeout, b.writeTimeout, b.poolTimeout);
         this.mediaTimeouts = timeouts.withWrite(b.mediaWriteTimeout);
         this.updatesTimeouts = new Timeouts(b.updatesConnectTimeout, b.updatesReadTimeout, b.updatesWriteTimeout,
@@ -215,6 +221,34 @@ public final class Bot implements BotApi {
      * read timeout is used as is: include the poll timeout).
      */
     public <R> R execute(ApiMethod<R> method, Timeouts callTimeouts) {
+        return call(method, callTimeouts, -1);
+    }
+
+    /**
+     * Calls a method through the rate limiter with a retry count of its own instead of the limiter's (PTB's
+     * {@code rate_limit_args}): how often a {@code RetryAfter} answer is waited out and the call sent again.
+     *
+     * @throws IllegalStateException when the Bot has no rate limiter, or for getUpdates (never rate limited)
+     */
+    public <R> R executeWithRetries(ApiMethod<R> method, int maxRetries) {
+        Objects.requireNonNull(method, "method");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
+        }
+        if (rateLimiter == null || GET_UPDATES.equals(method.methodName())) {
+            throw new IllegalStateException("executeWithRetries needs a rate limiter (Bot.builder().rateLimiter(...)) "
+                    + "and a method other than getUpdates; " + method.methodName() + " was given"
+                    + (rateLimiter == null ? " to a Bot without one" : ""));
+        }
+        return call(method, null, maxRetries);
+    }
+
+    /** The rate limiter every call but getUpdates goes through, if any. */
+    public Optional<RateLimiter> rateLimiter() {
+        return Optional.ofNullable(rateLimiter);
+    }
+
+    private <R> R call(ApiMethod<R> method, Timeouts callTimeouts, int maxRetries) {
         Objects.requireNonNull(method, "method");
         ensureOpen();
         String name = method.methodName();
@@ -222,6 +256,14 @@ public final class Bot implements BotApi {
         boolean poll = GET_UPDATES.equals(name);
         Timeouts t = callTimeouts != null ? callTimeouts
                 : poll ? pollTimeouts(encoded.json()) : encoded.multipart() ? mediaTimeouts : timeouts;
+        if (rateLimiter == null || poll) {
+            return send(method, encoded, t, poll);
+        }
+        return rateLimiter.process(new LimitedCall<>(method, encoded, t, maxRetries));
+    }
+
+    private <R> R send(ApiMethod<R> method, RequestEncoder.Encoded encoded, Timeouts t, boolean poll) {
+        String name = method.methodName();
         Endpoint endpoint = endpoint(name);
         long start = LOG.isDebugEnabled() ? System.nanoTime() : 0;
         TransportResponse response;
@@ -240,6 +282,95 @@ public final class Bot implements BotApi {
                     (System.nanoTime() - start) / 1000);
         }
         return ResponseDecoder.decode(method, response.status(), response.body(), token);
+    }
+
+    /** One call as the rate limiter sees it; chat_id and allow_paid_broadcast are read from the encoded JSON once. */
+    private final class LimitedCall<R> implements RateLimitedCall<R> {
+        private final ApiMethod<R> method;
+        private final RequestEncoder.Encoded encoded;
+        private final Timeouts timeouts;
+        private final int maxRetries;
+        private boolean scanned;
+        private ChatId chatId;
+        private boolean paidBroadcast;
+        private int attempts;
+
+        LimitedCall(ApiMethod<R> method, RequestEncoder.Encoded encoded, Timeouts timeouts, int maxRetries) {
+            this.method = method;
+            this.encoded = encoded;
+            this.timeouts = timeouts;
+            this.maxRetries = maxRetries;
+        }
+
+        @Override
+        public String method() {
+            return method.methodName();
+        }
+
+        @Override
+        public Optional<ChatId> chatId() {
+            scan();
+            return Optional.ofNullable(chatId);
+        }
+
+        @Override
+        public boolean allowPaidBroadcast() {
+            scan();
+            return paidBroadcast;
+        }
+
+        @Override
+        public OptionalInt maxRetries() {
+            return maxRetries < 0 ? OptionalInt.empty() : OptionalInt.of(maxRetries);
+        }
+
+        @Override
+        public boolean repeatable() {
+            return encoded.body().repeatable();
+        }
+
+        @Override
+        public R execute() {
+            if (attempts++ > 0 && !repeatable()) {
+                throw new IllegalStateException(method() + " uploads from a one-shot stream and cannot be sent again");
+            }
+            ensureOpen();
+            return send(method, encoded, timeouts, false);
+        }
+
+        private void scan() {
+            if (scanned) {
+                return;
+            }
+            scanned = true;
+            JsonBuffer json = encoded.json();
+            try (JsonParser p = TelegramJson.factory().createParser(json.array(), 0, json.length())) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (field.equals("chat_id")) {
+                        chatId = value == JsonToken.VALUE_NUMBER_INT ? ChatId.of(p.getLongValue())
+                                : value == JsonToken.VALUE_STRING ? chatIdOf(p.getText()) : null;
+                    } else if (field.equals("allow_paid_broadcast")) {
+                        paidBroadcast = value == JsonToken.VALUE_TRUE;
+                    }
+                    p.skipChildren();
+                }
+            } catch (IOException e) {
+                // We wrote this JSON ourselves; unreadable means no chat to limit by.
+            }
+        }
+
+        private static ChatId chatIdOf(String text) {
+            try {
+                return ChatId.of(text);
+            } catch (IllegalArgumentException notAChat) {
+                return null;
+            }
+        }
     }
 
     /** Runs {@link #execute} on a new virtual thread; the future fails with the same exceptions. */
@@ -377,6 +508,9 @@ public final class Bot implements BotApi {
     public void shutdown() {
         if (closed.compareAndSet(false, true)) {
             async.shutdown();
+            if (rateLimiter != null) {
+                rateLimiter.shutdown();
+            }
             if (ownsUpdatesTransport) {
                 updatesTransport.close();
             }
@@ -488,6 +622,7 @@ public final class Bot implements BotApi {
         private boolean localMode;
         private Defaults defaults;
         private int callbackDataSize;
+        private RateLimiter rateLimiter;
         private Transport transport;
         private Transport updatesTransport;
         private boolean transportOptionSet;
@@ -561,6 +696,15 @@ public final class Bot implements BotApi {
                         + "was " + maxSize + " (use arbitraryCallbackData(false) to turn the feature off)");
             }
             this.callbackDataSize = maxSize;
+            return this;
+        }
+
+        /**
+         * Every call but getUpdates goes through this limiter (PTB's {@code rate_limiter}), e.g.
+         * {@link dev.telescale.bot.ratelimit.DefaultRateLimiter#create()}; null for none (the default).
+         */
+        public Builder rateLimiter(RateLimiter rateLimiter) {
+            this.rateLimiter = rateLimiter;
             return this;
         }
 

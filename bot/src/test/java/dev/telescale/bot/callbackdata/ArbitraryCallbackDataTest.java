@@ -277,15 +277,9 @@ class ArbitraryCallbackDataTest {
                 .asText();
         assertEquals(42L, bot.callbackDataCache().orElseThrow().resolve(photoKey), "multipart request");
 
-        ObjectNode inline = TelegramJson.mapper().createObjectNode();
-        ObjectNode query = inline.putObject("inline_query");
-        query.put("id", "iq1");
-        query.set("from", alice.user());
-        query.put("query", "x");
-        query.put("offset", "");
-        emulator.injectUpdate(emulated, inline);
+        String inlineQueryId = alice.inlineQuery(emulated, "x").path("id").asText();
         receive();
-        bot.execute(AnswerInlineQuery.builder().inlineQueryId("iq1").results(List.of(
+        bot.execute(AnswerInlineQuery.builder().inlineQueryId(inlineQueryId).results(List.of(
                 InlineQueryResultArticle.builder().id("r1").title("one")
                         .inputMessageContent(InputTextMessageContent.builder().messageText("1").build())
                         .replyMarkup(keyboard(CallbackData.button("r1", "first"))).build(),
