@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -18,8 +19,8 @@ import java.util.stream.Stream;
  * A filter on who a message is from, to or via — by ids or by usernames, never both (PTB's
  * {@code _ChatUserBaseFilter}, base of {@code Chat}, {@code User}, {@code ViaBot}, {@code SenderChat} and
  * {@code ForwardedFrom}). It is mutable while the bot runs and thread-safe: the allowed ids and usernames are one
- * immutable snapshot swapped atomically by the {@code add}/{@code remove} methods, so a check never sees half an
- * update and never blocks; the sets returned are immutable copies. With neither ids nor usernames set it passes
+ * immutable snapshot that the {@code add}/{@code remove} methods replace one at a time, so a check never sees half
+ * an update and never blocks; the sets returned are immutable copies. With neither ids nor usernames set it passes
  * when {@link #allowEmpty()} (default false) and the message has the subject at all. Usernames match exactly
  * (case-sensitive, as PTB); one leading {@code @} is dropped.
  */
@@ -40,6 +41,7 @@ public abstract sealed class IdFilter implements Filter
     private final String factory;
     private final String idsName;
     private final AtomicReference<Allowed> allowed;
+    private final ReentrantLock writeLock = new ReentrantLock();
 
     IdFilter(String factory, String idsName, Collection<Long> ids, Collection<String> usernames, boolean allowEmpty) {
         this.factory = factory;
@@ -158,8 +160,14 @@ public abstract sealed class IdFilter implements Filter
     }
 
     private void update(UnaryOperator<Allowed> change) {
-        // The function is pure (it may run again under contention) and throws before any change is published.
-        allowed.updateAndGet(change);
+        // Writers take turns so each change copies the sets once (a compare-and-set loop would copy again on
+        // every lost race); checks never take the lock, they read the published snapshot.
+        writeLock.lock();
+        try {
+            allowed.set(change.apply(allowed.get()));
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     private void requireNoIds(Allowed a, String what) {
