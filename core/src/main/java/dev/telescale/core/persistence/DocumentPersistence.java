@@ -85,7 +85,8 @@ abstract class DocumentPersistence<U, C, B> implements Persistence<U, C, B> {
         return result;
     }
 
-    /** One conversation's stored state (what a read-through conversation handler asks before each update). */
+    /** One conversation's stored state, read from the one entry (not through every state of the handler). */
+    @Override
     public Optional<Object> getConversation(String name, ConversationKey key) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(key, "key");

@@ -358,6 +358,10 @@ public abstract class PersistenceContract {
         assertEquals(Map.of(a, 2, b, "ASK_NAME"), q.getConversations("order"));
         assertEquals(Map.of(a, 7), q.getConversations("survey"));
         assertEquals(Map.of(), q.getConversations("unknown"));
+        assertEquals(Optional.of(2), q.getConversation("order", a));
+        assertEquals(Optional.of("ASK_NAME"), q.getConversation("order", b));
+        assertEquals(Optional.empty(), q.getConversation("survey", b));
+        assertEquals(Optional.empty(), q.getConversation("unknown", a));
     }
 
     private enum Step { ASK_AGE }
@@ -371,6 +375,8 @@ public abstract class PersistenceContract {
                 ConversationKey.ofUser(Long.MAX_VALUE),
                 ConversationKey.of(1, 2).withMessageId(3),
                 ConversationKey.ofUser(7).withInlineMessageId("AAE-inline_ÿ\"id"),
+                ConversationKey.of(-1001234567890L, 42).withThreadId(7),
+                ConversationKey.ofChat(-1001234567890L).withThreadId(Long.MAX_VALUE),
                 new ConversationKey(OptionalLong.of(8), OptionalLong.empty(), OptionalLong.of(9), Optional.empty()));
         Map<ConversationKey, Object> expected = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
