@@ -12,7 +12,7 @@ import java.util.Optional;
  * InlineKeyboardMarkup keyboard = InlineKeyboardMarkup.builder().inlineKeyboard(List.of(List.of(
  *         CallbackData.button("Yes", new Vote(pollId, true)),
  *         CallbackData.button("No", new Vote(pollId, false))))).build();
- * bot.sendMessage(chat, "Agreed?", b -> b.replyMarkup(keyboard));
+ * bot.sendMessage(b -> b.chatId(chatId).text("Agreed?").replyMarkup(keyboard));
  * // later, in a CallbackQueryHandler: (Vote) bot.callbackData(query), or InvalidCallbackData when expired
  * }</pre>
  *
