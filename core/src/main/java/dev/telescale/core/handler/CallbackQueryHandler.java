@@ -119,11 +119,11 @@ public final class CallbackQueryHandler<X extends CallbackContext<?, ?, ?>> exte
     }
 
     /**
-     * The query's data as the bot resolves it. Until {@code Bot.callbackData(CallbackQuery)} (arbitrary callback
-     * data) is available this is the raw {@code callback_data} string; that method replaces this one line.
+     * The query's data as the bot resolves it: the {@code callback_data} string, or with arbitrary callback data
+     * the cached object or an {@code InvalidCallbackData}.
      */
     private static Object data(Application<?> application, CallbackQuery query) {
-        return query.data().orElse(null);
+        return application.bot().callbackData(query);
     }
 
     @Override

@@ -12,6 +12,9 @@ import dev.telescale.api.types.InlineKeyboardButton;
 import dev.telescale.api.types.InlineKeyboardMarkup;
 import dev.telescale.api.types.Message;
 import dev.telescale.api.types.Update;
+import dev.telescale.bot.Bot;
+import dev.telescale.bot.callbackdata.InvalidCallbackData;
+import dev.telescale.core.Application;
 import dev.telescale.core.DefaultContext;
 import dev.telescale.testkit.EmulatedUser;
 import java.util.ArrayList;
@@ -121,6 +124,24 @@ class CallbackQueryHandlerTest extends HandlerTestBase {
         assertThrows(NullPointerException.class, () -> any().pattern((Class<?>) null));
         assertThrows(java.util.regex.PatternSyntaxException.class, () -> any().pattern("(unclosed"));
         assertThrows(NullPointerException.class, () -> CallbackQueryHandler.<DefaultContext>returning(null));
+    }
+
+    @Test
+    void withArbitraryCallbackDataUnknownKeysMatchTheInvalidCallbackDataType() {
+        Bot cachingBot = Bot.builder().token(bot.token()).apiBaseUrl(emulator.apiBaseUrl())
+                .arbitraryCallbackData(true).build();
+        try {
+            Application<DefaultContext> cachingApp = Application.builder().bot(cachingBot).noUpdater()
+                    .shutdownHook(false).build();
+            Update stale = data("0".repeat(64));
+            assertTrue(any().pattern(InvalidCallbackData.class).check(stale, cachingApp) instanceof CheckResult.Match);
+            assertFalse(any().pattern("0+").check(stale, cachingApp) instanceof CheckResult.Match,
+                    "string patterns see the resolved object, not the raw key");
+            assertTrue(any().pattern(d -> d instanceof InvalidCallbackData i && i.callbackData().startsWith("0"))
+                    .check(stale, cachingApp) instanceof CheckResult.Match);
+        } finally {
+            cachingBot.shutdown();
+        }
     }
 
     @Test
