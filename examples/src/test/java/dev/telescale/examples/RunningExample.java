@@ -85,6 +85,21 @@ final class RunningExample implements AutoCloseable {
         }
     }
 
+    /** Waits until the supplier has a value (something the emulator records as the bot's answers arrive). */
+    static <T> T awaitPresent(java.util.function.Supplier<java.util.Optional<T>> value) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            java.util.Optional<T> current = value.get();
+            if (current.isPresent()) {
+                return current.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Nothing arrived within " + WAIT);
+            }
+            Thread.sleep(10);
+        }
+    }
+
     /**
      * The text of a message as the user sees it: without HTML tags, whether or not the emulator turned the
      * parse mode into entities (it keeps the marked-up text when it does not).
