@@ -85,6 +85,7 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
     }
 
     /** Whether the refresh hooks and {@link #getConversation} read the database before each update. */
+    @Override
     public boolean readThrough() {
         return readThrough;
     }
@@ -156,6 +157,7 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
     }
 
     /** The stored state of one conversation (read-through: read before each update of that conversation). */
+    @Override
     public Optional<Object> getConversation(String name, ConversationKey key) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(key, "key");

@@ -108,11 +108,13 @@ abstract class JdbcPersistenceCases {
             store.updateConversation("order", chatOnly, Optional.of("ASK_SIZE"));
             store.updateConversation("order", inline, Optional.of(Thread.State.RUNNABLE));
             store.updateConversation("other", chatUser, Optional.of(5));
+            store.updateConversation("other", chatUser.withThreadId(12), Optional.of(6));
             store.updateConversation("order", chatUser, Optional.of(3));
         }
         try (var store = maps()) {
             assertEquals(Map.of(chatUser, 3, chatOnly, "ASK_SIZE", inline, "RUNNABLE"), store.getConversations("order"));
             assertEquals(Optional.of(5), store.getConversation("other", chatUser));
+            assertEquals(Optional.of(6), store.getConversation("other", chatUser.withThreadId(12)));
             assertEquals(Optional.empty(), store.getConversation("other", chatOnly));
             store.updateConversation("order", chatUser, Optional.empty());
             assertEquals(Optional.empty(), store.getConversation("order", chatUser));

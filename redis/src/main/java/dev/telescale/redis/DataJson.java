@@ -4,20 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telescale.core.persistence.ConversationKey;
+import dev.telescale.core.persistence.DataCodec;
 import dev.telescale.core.persistence.PersistenceException;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The stored (JSON) form of user, chat and bot data, conversation keys and conversation states. Data goes through
  * the author's Jackson types; a row that does not parse is an error naming where it was read from.
  */
 final class DataJson<U, C, B> {
+
+    /** Conversation keys do not depend on the data types: any codec writes them the same way. */
+    private static final DataCodec<?, ?, ?> KEYS = DataCodec.maps();
 
     final JavaType userType;
     final JavaType chatType;
@@ -90,44 +91,19 @@ final class DataJson<U, C, B> {
     // ------------------------------------------------------------------------------------------------ keys
 
     /**
-     * The stored form of a conversation key: a JSON object of the parts present, always in the same order
-     * ({@code {"chat_id":1,"user_id":2}}), so equal keys are equal strings.
+     * The stored form of a conversation key: core's canonical JSON ({@code {"chatId":1,"userId":2}}, every part of
+     * the key including the topic, in a fixed order), the same as the in-memory and file stores write.
      */
     String keyJson(ConversationKey key) {
-        ObjectNode node = mapper.createObjectNode();
-        key.chatId().ifPresent(id -> node.put("chat_id", id));
-        key.userId().ifPresent(id -> node.put("user_id", id));
-        key.messageId().ifPresent(id -> node.put("message_id", id));
-        key.inlineMessageId().ifPresent(id -> node.put("inline_message_id", id));
-        return node.toString();
+        return KEYS.keyToString(key);
     }
 
     ConversationKey key(String json, String where) {
         try {
-            JsonNode node = mapper.readTree(json);
-            if (node == null || !node.isObject()) {
-                throw new PersistenceException(where + ": conversation key " + json + " is not a JSON object");
-            }
-            return new ConversationKey(optionalLong(node, "chat_id"), optionalLong(node, "user_id"),
-                    optionalLong(node, "message_id"),
-                    Optional.ofNullable(node.get("inline_message_id")).map(JsonNode::asText));
-        } catch (JsonProcessingException e) {
-            throw new PersistenceException(where + ": conversation key is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new PersistenceException(where + ": conversation key " + json + " is not a valid key: "
-                    + e.getMessage(), e);
+            return KEYS.keyFromString(json);
+        } catch (PersistenceException e) {
+            throw new PersistenceException(where + ": " + e.getMessage(), e);
         }
-    }
-
-    private static OptionalLong optionalLong(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return OptionalLong.empty();
-        }
-        if (!v.canConvertToLong() || !v.isIntegralNumber()) {
-            throw new IllegalArgumentException(field + " is not an integer");
-        }
-        return OptionalLong.of(v.asLong());
     }
 
     // ---------------------------------------------------------------------------------------------- states

@@ -105,6 +105,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     }
 
     /** Whether the refresh hooks and {@link #getConversation} read Redis before each update. */
+    @Override
     public boolean readThrough() {
         return readThrough;
     }
@@ -175,6 +176,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     }
 
     /** The stored state of one conversation (read-through: read before each update of that conversation). */
+    @Override
     public Optional<Object> getConversation(String name, ConversationKey key) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(key, "key");
