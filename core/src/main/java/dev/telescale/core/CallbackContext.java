@@ -101,6 +101,19 @@ public class CallbackContext<U, C, B> {
         return Optional.ofNullable(update);
     }
 
+    /**
+     * The data of the update's callback query as the bot put it on the button ({@code Bot.callbackData}): the
+     * {@code callback_data} string, or, with arbitrary callback data on, the cached object (an
+     * {@code InvalidCallbackData} for an unknown or expired key). Empty when the update is not a callback query or the
+     * query has no data (a game's).
+     */
+    public Optional<Object> callbackData() {
+        if (update instanceof Update u && u.callbackQuery().isPresent()) {
+            return Optional.ofNullable(bot().callbackData(u.callbackQuery().get()));
+        }
+        return Optional.empty();
+    }
+
     /** The effective message of the update (see {@link Effective#message}). */
     public Optional<Message> effectiveMessage() {
         return Effective.message(update);
