@@ -84,7 +84,7 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Timeout</h2>
  * With {@code timeout(d)} every handled update (re)arms a one-off job on the application's {@code JobQueue}, even
- * when the state stays, so the timeout counts from the last update of the conversation. When it fires, every handler
+ * when the state stays or the callback fails, so the timeout counts from the last update of the conversation. When it fires, every handler
  * of the {@link #TIMEOUT} state whose check matches the last update runs, with that update and the context it was
  * handled with; then the conversation ends. A job outdated by a later update does nothing. Errors of TIMEOUT
  * handlers reach the error handlers (with the last update) and do not stop the others; {@code ApplicationHandlerStop}

@@ -87,7 +87,8 @@ public interface Persistence<U, C, B> {
     /**
      * Whether the application reads conversation states through this store before each update and writes each
      * update's changes right after it (see <em>Read-through mode</em> above). Default false: memory is the truth and
-     * the store is written every {@link #updateInterval()}. Read once, when the application is built.
+     * the store is written every {@link #updateInterval()}. Must not change while the application exists (the
+     * application reads it when built, conversation handlers before each update).
      */
     default boolean readThrough() {
         return false;
