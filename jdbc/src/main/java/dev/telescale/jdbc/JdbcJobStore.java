@@ -1,5 +1,6 @@
 package dev.telescale.jdbc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.SystemClock;
@@ -66,7 +67,7 @@ public final class JdbcJobStore implements JobStore, AutoCloseable {
     };
 
     private final Database db;
-    private final JobJson json = new JobJson(JdbcPersistence.defaultMapper());
+    private final JobJson json = new JobJson(new ObjectMapper().findAndRegisterModules());
     private final Duration pollInterval;
     private final String instanceName;
     private final ReentrantLock lock = new ReentrantLock();

@@ -1,11 +1,12 @@
 package dev.telescale.jdbc;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.telescale.core.persistence.ConversationKey;
+import dev.telescale.core.persistence.DataCodec;
 import dev.telescale.core.persistence.Persistence;
+import dev.telescale.core.persistence.PersistenceException;
 import dev.telescale.core.persistence.StoreData;
 
 import javax.sql.DataSource;
@@ -19,16 +20,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * A {@link Persistence} in a relational database: SQLite (a single file, no server — the default for a bot that
  * wants durability) or PostgreSQL (shared by several instances of one bot). Data are stored as JSON through Jackson
- * in your own types; the module creates and migrates its tables ({@code <prefix>user_data}, {@code chat_data},
+ * in your own types through core's {@link DataCodec} (the same JSON as the in-memory and file stores); the module
+ * creates and migrates its tables ({@code <prefix>user_data}, {@code chat_data},
  * {@code bot_state}, {@code conversations}, {@code schema_version}).
  * <pre>{@code
  * JdbcPersistence<Profile, Settings, Stats> store = JdbcPersistence.builder()
  *         .sqliteFile(Path.of("bot.db"))                 // or .url("jdbc:postgresql://db/bot", user, password)
- *         .types(Profile.class, Settings.class, Stats.class)
+ *         .types(Profile.class, Settings.class, Stats.class)   // or .codec(DataCodec.of(...)) shared by all stores
  *         .build();
  * Application.builder().token(token).contextTypes(ContextTypes.of(Profile::new, Settings::new, Stats::new), store)...
  * }</pre>
@@ -48,30 +52,22 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
     private static final String CALLBACK_DATA = "callback_data";
 
     private final Database db;
-    private final DataJson<U, C, B> json;
-    private final JavaType callbackType;
+    private final DataCodec<U, C, B> codec;
     private final StoreData storeData;
     private final Duration updateInterval;
     private final boolean readThrough;
 
     private JdbcPersistence(Builder<U, C, B> b) {
-        ObjectMapper mapper = b.mapper != null ? b.mapper : defaultMapper();
         this.db = new Database(b.dataSource, b.url, b.user, b.password, b.connectionTimeout, b.tablePrefix, b.retry);
-        this.json = new DataJson<>(mapper, b.userType, b.chatType, b.botType);
-        this.callbackType = mapper.getTypeFactory().constructType(Object.class);
+        this.codec = b.codec;
         this.storeData = b.storeData;
         this.updateInterval = b.updateInterval;
         this.readThrough = b.readThrough;
     }
 
-    /** A builder storing map data ({@code Map<String, Object>} for users, chats and the bot). */
+    /** A builder storing map data ({@link DataCodec#maps()}: the default context types' data). */
     public static Builder<Map<String, Object>, Map<String, Object>, Map<String, Object>> builder() {
-        JavaType map = TypeFactory.defaultInstance().constructMapType(HashMap.class, String.class, Object.class);
-        return new Builder<>(map, map, map);
-    }
-
-    static ObjectMapper defaultMapper() {
-        return new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).findAndRegisterModules();
+        return new Builder<>(DataCodec.maps());
     }
 
     @Override
@@ -94,15 +90,15 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
 
     @Override
     public Map<Long, U> getUserData() {
-        return loadAll("user_data", json.userType);
+        return loadAll("user_data", codec::decodeUserData);
     }
 
     @Override
     public Map<Long, C> getChatData() {
-        return loadAll("chat_data", json.chatType);
+        return loadAll("chat_data", codec::decodeChatData);
     }
 
-    private <T> Map<Long, T> loadAll(String table, JavaType type) {
+    private <T> Map<Long, T> loadAll(String table, BiFunction<Long, JsonNode, T> decode) {
         String t = db.table(table);
         return db.transaction("loading " + t, c -> {
             Map<Long, T> result = new HashMap<>();
@@ -110,7 +106,9 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    result.put(id, json.read(rs.getString(2), type, "table " + t + ", id " + id));
+                    String where = "table " + t + ", id " + id;
+                    String data = rs.getString(2);
+                    result.put(id, decoded(where, () -> decode.apply(id, tree(data, where))));
                 }
             }
             return result;
@@ -119,12 +117,14 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
 
     @Override
     public Optional<B> getBotData() {
-        return readState(BOT_DATA).map(s -> json.read(s, json.botType, where(BOT_DATA)));
+        String where = where(BOT_DATA);
+        return readState(BOT_DATA).map(s -> decoded(where, () -> codec.decodeBotData(tree(s, where))));
     }
 
     @Override
     public Optional<Object> getCallbackData() {
-        return readState(CALLBACK_DATA).map(s -> json.read(s, callbackType, where(CALLBACK_DATA)));
+        String where = where(CALLBACK_DATA);
+        return readState(CALLBACK_DATA).map(s -> decoded(where, () -> codec.decodeCallbackData(tree(s, where))));
     }
 
     private String where(String kind) {
@@ -144,11 +144,14 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
         return db.transaction("loading conversation '" + name + "' from " + t, c -> {
             Map<ConversationKey, Object> result = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("select conv_key, state from " + t + " where name = ?")) {
-                ps.setString(1, name);
+                ps.setString(1, nameJson(name));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String where = "table " + t + ", conversation '" + name + "', key " + rs.getString(1);
-                        result.put(json.key(rs.getString(1), where), json.state(rs.getString(2), where));
+                        String key = rs.getString(1);
+                        String state = rs.getString(2);
+                        result.put(decoded(where, () -> codec.keyFromString(key)),
+                                decoded(where, () -> codec.decodeState(tree(state, where))));
                     }
                 }
             }
@@ -162,23 +165,23 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(key, "key");
         String t = db.table("conversations");
-        String k = json.keyJson(key);
+        String k = codec.keyToString(key);
         String where = "table " + t + ", conversation '" + name + "', key " + k;
         return db.transaction("reading conversation '" + name + "' " + key + " from " + t,
                 c -> Optional.ofNullable(selectString(c, "select state from " + t + " where name = ? and conv_key = ?",
-                        name, k))).map(s -> json.state(s, where));
+                        nameJson(name), k))).map(s -> decoded(where, () -> codec.decodeState(tree(s, where))));
     }
 
     // ---------------------------------------------------------------------------------------------------- update
 
     @Override
     public void updateUserData(long userId, U data) {
-        upsertId("user_data", userId, json.write(data, "user data of " + userId));
+        upsertId("user_data", userId, text(codec.encodeUserData(userId, data)));
     }
 
     @Override
     public void updateChatData(long chatId, C data) {
-        upsertId("chat_data", chatId, json.write(data, "chat data of " + chatId));
+        upsertId("chat_data", chatId, text(codec.encodeChatData(chatId, data)));
     }
 
     private void upsertId(String table, long id, String data) {
@@ -190,12 +193,12 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
 
     @Override
     public void updateBotData(B data) {
-        writeState(BOT_DATA, json.write(data, "bot data"));
+        writeState(BOT_DATA, text(codec.encodeBotData(data)));
     }
 
     @Override
     public void updateCallbackData(Object data) {
-        writeState(CALLBACK_DATA, json.write(data, "callback data"));
+        writeState(CALLBACK_DATA, text(codec.encodeCallbackData(data)));
     }
 
     private void writeState(String kind, String data) {
@@ -211,15 +214,16 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(newState, "newState");
         String t = db.table("conversations");
-        String k = json.keyJson(key);
+        String k = codec.keyToString(key);
         String what = "writing conversation '" + name + "' " + key + " to " + t;
         if (newState.isEmpty()) {
-            db.transaction(what, c -> update(c, "delete from " + t + " where name = ? and conv_key = ?", name, k));
+            db.transaction(what, c -> update(c, "delete from " + t + " where name = ? and conv_key = ?",
+                    nameJson(name), k));
             return;
         }
-        String state = json.stateJson(newState.get(), "conversation '" + name + "' " + key);
+        String state = text(codec.encodeState(newState.get()));
         db.transaction(what, c -> update(c, "insert into " + t + " (name, conv_key, state) values (?, ?, ?) "
-                + "on conflict (name, conv_key) do update set state = excluded.state", name, k, state));
+                + "on conflict (name, conv_key) do update set state = excluded.state", nameJson(name), k, state));
     }
 
     // ------------------------------------------------------------------------------------------------------ drop
@@ -245,30 +249,64 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
     @Override
     public void refreshUserData(long userId, U data) {
         if (readThrough) {
-            refreshId("user_data", userId, data, json.userType);
+            refreshId("user_data", userId, data, codec::decodeUserData);
         }
     }
 
     @Override
     public void refreshChatData(long chatId, C data) {
         if (readThrough) {
-            refreshId("chat_data", chatId, data, json.chatType);
+            refreshId("chat_data", chatId, data, codec::decodeChatData);
         }
     }
 
     @Override
     public void refreshBotData(B data) {
         if (readThrough) {
-            readState(BOT_DATA).ifPresent(s -> json.refresh(data, s, json.botType, where(BOT_DATA)));
+            String where = where(BOT_DATA);
+            readState(BOT_DATA).ifPresent(s -> copyInto(data, decoded(where, () -> codec.decodeBotData(tree(s, where))),
+                    where));
         }
     }
 
-    private void refreshId(String table, long id, Object live, JavaType type) {
+    private <T> void refreshId(String table, long id, T live, BiFunction<Long, JsonNode, T> decode) {
         String t = db.table(table);
         String stored = db.transaction("reading " + t + " id " + id,
                 c -> selectString(c, "select data from " + t + " where id = ?", id));
         if (stored != null) {
-            json.refresh(live, stored, type, "table " + t + ", id " + id);
+            String where = "table " + t + ", id " + id;
+            copyInto(live, decoded(where, () -> decode.apply(id, tree(stored, where))), where);
+        }
+    }
+
+    /**
+     * Brings {@code live} up to {@code fresh} (just read from the store): a map's entries are replaced, another
+     * object's fields are set through the codec's mapper. A record cannot change, so it is an error.
+     */
+    private void copyInto(Object live, Object fresh, String where) {
+        if (live instanceof Map<?, ?> map && fresh instanceof Map<?, ?> stored) {
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> target = (Map<Object, Object>) map;
+            target.keySet().retainAll(stored.keySet());
+            stored.forEach((k, v) -> {
+                if (v == null) {
+                    target.remove(k);
+                } else {
+                    target.put(k, v);
+                }
+            });
+            return;
+        }
+        if (live.getClass().isRecord()) {
+            throw new PersistenceException("read-through cannot refresh " + where + " in place: "
+                    + live.getClass().getName() + " is a record; use a class with non-final fields (or a Map), or "
+                    + "turn read-through off");
+        }
+        try {
+            JsonNode tree = codec.mapper().valueToTree(fresh);
+            codec.mapper().readerForUpdating(live).readValue(tree);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new PersistenceException("cannot refresh " + where + " in place: " + e.getMessage(), e);
         }
     }
 
@@ -289,6 +327,46 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
     @Override
     public String toString() {
         return "JdbcPersistence[prefix=" + db.prefix() + ", readThrough=" + readThrough + "]";
+    }
+
+    // ------------------------------------------------------------------------------------------------------ json
+
+    /** The text of an encoded value, as stored in a {@code text} column. */
+    private String text(JsonNode json) {
+        try {
+            return codec.mapper().writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A stored text parsed as JSON; {@code where} names the row when it is not JSON. */
+    private JsonNode tree(String text, String where) {
+        try {
+            return codec.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The stored form of a conversation handler's name: a JSON string, like the key beside it (PostgreSQL's text
+     * cannot hold the NUL character a name may contain; JSON escapes it).
+     */
+    private String nameJson(String name) {
+        return text(JsonNodeFactory.instance.textNode(name));
+    }
+
+    /** Runs a decode, naming the row in the error when the codec refuses what it holds. */
+    private static <T> T decoded(String where, Supplier<T> decode) {
+        try {
+            return decode.get();
+        } catch (PersistenceException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(where)) {
+                throw e;
+            }
+            throw new PersistenceException(where + ": " + e.getMessage(), e);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------------- sql
@@ -321,42 +399,41 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
 
     /**
      * Builds a {@link JdbcPersistence}. Give the database ({@link #sqliteFile}, {@link #url} or {@link #dataSource})
-     * and the data types ({@link #types}); everything else has a default.
+     * and the data types ({@link #codec} or its shortcut {@link #types}); everything else has a default.
      *
      * @param <U> user data type
      * @param <C> chat data type
      * @param <B> bot data type
      */
     public static final class Builder<U, C, B> {
-        private final JavaType userType;
-        private final JavaType chatType;
-        private final JavaType botType;
+        private final DataCodec<U, C, B> codec;
         private DataSource dataSource;
         private String url;
         private String user;
         private String password;
         private String tablePrefix = "telescale_";
-        private ObjectMapper mapper;
         private StoreData storeData = StoreData.ALL;
         private Duration updateInterval = Persistence.DEFAULT_UPDATE_INTERVAL;
         private boolean readThrough;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private Duration connectionTimeout = Duration.ofSeconds(5);
 
-        private Builder(JavaType userType, JavaType chatType, JavaType botType) {
-            this.userType = userType;
-            this.chatType = chatType;
-            this.botType = botType;
+        private Builder(DataCodec<U, C, B> codec) {
+            this.codec = codec;
         }
 
-        private <U2, C2, B2> Builder<U2, C2, B2> withTypes(JavaType u, JavaType c, JavaType b) {
-            Builder<U2, C2, B2> n = new Builder<>(u, c, b);
+        /**
+         * How data, conversation states, keys and the callback data become JSON: the application's one
+         * {@link DataCodec}, shared with any other store (the JSON is the same as the in-memory and file stores').
+         * Returns a builder for the codec's data types, with every option set so far.
+         */
+        public <U2, C2, B2> Builder<U2, C2, B2> codec(DataCodec<U2, C2, B2> codec) {
+            Builder<U2, C2, B2> n = new Builder<>(Objects.requireNonNull(codec, "codec"));
             n.dataSource = dataSource;
             n.url = url;
             n.user = user;
             n.password = password;
             n.tablePrefix = tablePrefix;
-            n.mapper = mapper;
             n.storeData = storeData;
             n.updateInterval = updateInterval;
             n.readThrough = readThrough;
@@ -365,17 +442,12 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
             return n;
         }
 
-        /** Your classes (or records) for user, chat and bot data, stored as JSON through Jackson. */
+        /**
+         * Your classes (or records) for user, chat and bot data: a shortcut for
+         * {@code codec(DataCodec.of(user, chat, bot))}. Generic types: {@code codec(DataCodec.of(TypeReference...))}.
+         */
         public <U2, C2, B2> Builder<U2, C2, B2> types(Class<U2> user, Class<C2> chat, Class<B2> bot) {
-            TypeFactory f = TypeFactory.defaultInstance();
-            return withTypes(f.constructType(Objects.requireNonNull(user, "user")),
-                    f.constructType(Objects.requireNonNull(chat, "chat")), f.constructType(Objects.requireNonNull(bot, "bot")));
-        }
-
-        /** Generic data types ({@code List<Note>}, ...) as Jackson {@link JavaType}s. */
-        public <U2, C2, B2> Builder<U2, C2, B2> types(JavaType user, JavaType chat, JavaType bot) {
-            return withTypes(Objects.requireNonNull(user, "user"), Objects.requireNonNull(chat, "chat"),
-                    Objects.requireNonNull(bot, "bot"));
+            return codec(DataCodec.of(user, chat, bot));
         }
 
         /** A SQLite database in one file (created when missing), in WAL mode with durable commits. */
@@ -411,12 +483,6 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
             return this;
         }
 
-        /** The Jackson mapper for data (default: unknown properties ignored, modules on the class path registered). */
-        public Builder<U, C, B> objectMapper(ObjectMapper mapper) {
-            this.mapper = Objects.requireNonNull(mapper, "mapper");
-            return this;
-        }
-
         /** Which kinds of data are stored (default all). */
         public Builder<U, C, B> storeData(StoreData storeData) {
             this.storeData = Objects.requireNonNull(storeData, "storeData");
@@ -435,8 +501,8 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
 
         /**
          * Read-through for several instances sharing the database: data and conversation state are read before
-         * each update (and written after it by the Application). Needs data types that can be updated in place:
-         * maps or classes with setters or non-final fields, not records.
+         * each update (and written after it by the Application). Refreshes update the live objects in place, so
+         * data types must be maps or classes with non-final fields, not records.
          */
         public Builder<U, C, B> readThrough(boolean on) {
             this.readThrough = on;
@@ -458,18 +524,9 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
         /**
          * The persistence. Connects on first use, not here.
          *
-         * @throws IllegalArgumentException when no database was given, or read-through is on with record data
+         * @throws IllegalArgumentException when no database was given or an option is invalid
          */
         public JdbcPersistence<U, C, B> build() {
-            if (readThrough) {
-                for (JavaType t : new JavaType[] {userType, chatType, botType}) {
-                    if (!DataJson.refreshable(t)) {
-                        throw new IllegalArgumentException("read-through refreshes data in place, and "
-                                + t.getRawClass().getSimpleName() + " is a record; use a class with setters (or a "
-                                + "Map) for user, chat and bot data, or turn read-through off");
-                    }
-                }
-            }
             return new JdbcPersistence<>(this);
         }
     }

@@ -23,7 +23,8 @@ import java.util.List;
 final class Schema {
 
     /** The scripts, in order: version n is the n-th. Append only; never edit a released script. */
-    static final List<String> MIGRATIONS = List.of("V1__persistence.sql", "V2__jobs.sql");
+    static final List<String> MIGRATIONS = List.of("V1__persistence.sql", "V2__jobs.sql",
+            "V3__conversation_names_as_json.sql");
 
     /** The version this code writes. */
     static final int LATEST = MIGRATIONS.size();

@@ -162,7 +162,7 @@ abstract class JdbcPersistenceCases {
 
     @Test
     void readThroughRefreshesMutableClassesAndRefusesRecords() {
-        var builder = JdbcPersistence.builder().url(url).types(Profile.class, Profile.class, Profile.class)
+        var builder = JdbcPersistence.builder().url(url).types(Profile.class, Settings.class, Profile.class)
                 .readThrough(true);
         try (var store = builder.build()) {
             store.updateUserData(1, new Profile("new", List.of("t")));
@@ -170,11 +170,11 @@ abstract class JdbcPersistenceCases {
             store.refreshUserData(1, live);
             assertEquals("new", live.name);
             assertEquals(List.of("t"), live.tags);
+            store.updateChatData(2, new Settings("de", 1));
+            PersistenceException e = assertThrows(PersistenceException.class,
+                    () -> store.refreshChatData(2, new Settings("en", 0)));
+            assertTrue(e.getMessage().contains("is a record") && e.getMessage().contains("id 2"), e.getMessage());
         }
-        var records = JdbcPersistence.builder().url(url).types(Profile.class, Settings.class, Profile.class)
-                .readThrough(true);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, records::build);
-        assertTrue(e.getMessage().contains("Settings is a record"), e.getMessage());
     }
 
     @Test
@@ -198,7 +198,7 @@ abstract class JdbcPersistenceCases {
             assertTrue(e.getMessage().contains("telescale_user_data") && e.getMessage().contains("id 77"),
                     e.getMessage());
         }
-        execute("insert into telescale_conversations (name, conv_key, state) values ('c', 'nonsense', '1')");
+        execute("insert into telescale_conversations (name, conv_key, state) values ('\"c\"', 'nonsense', '1')");
         try (var store = maps()) {
             PersistenceException e = assertThrows(PersistenceException.class, () -> store.getConversations("c"));
             assertTrue(e.getMessage().contains("telescale_conversations"), e.getMessage());
@@ -219,6 +219,22 @@ abstract class JdbcPersistenceCases {
         execute("update telescale_schema_version set version = " + Schema.LATEST);
         try (var store = maps()) {
             assertEquals(Map.of(1L, Map.of("v", 1)), store.getUserData());
+        }
+    }
+
+    @Test
+    void conversationsWrittenBeforeNamesWereStoredAsJsonSurviveTheMigration() throws SQLException {
+        ConversationKey key = ConversationKey.of(-100, 7);
+        try (var store = maps()) {
+            store.updateConversation("order", key, Optional.of(2));
+        }
+        // Back to version 2's layout: the name as plain text.
+        execute("update telescale_conversations set name = 'order'");
+        execute("update telescale_schema_version set version = 2");
+        try (var store = maps()) {
+            assertEquals(Map.of(key, 2), store.getConversations("order"));
+            store.updateConversation("order", key, Optional.of(3));
+            assertEquals(Optional.of(3), store.getConversation("order", key));
         }
     }
 
