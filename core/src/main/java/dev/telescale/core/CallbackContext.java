@@ -233,7 +233,9 @@ public class CallbackContext<U, C, B> {
 
     /**
      * Brings this context's bot, chat and user data up to date from the application's persistence (PTB's
-     * {@code refresh_data}): calls its refresh hooks for the kinds it stores. The application calls it before the
+     * {@code refresh_data}): calls its refresh hooks for the kinds it stores and uses the objects they return (a
+     * store may return a new record read from it), so {@link #userData()} and the others return the refreshed data
+     * afterwards; an object got before the refresh is not updated. The application calls it before the
      * first handler callback of each update and before each job run; call it again in a long-running handler that
      * waits for others. Does nothing without a persistence; creates the chat's and user's data if absent.
      *

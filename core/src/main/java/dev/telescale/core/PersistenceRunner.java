@@ -283,30 +283,48 @@ final class PersistenceRunner<U, C, B> {
 
     // --------------------------------------------------------------------------------------------------- refresh
 
-    /** The refresh hooks for a context about to be used (PTB's {@code context.refresh_data()}). */
+    /**
+     * The refresh hooks for a context about to be used (PTB's {@code context.refresh_data()}): each returns the object
+     * to use, which replaces the data store's when it is another one (a record read from a shared store).
+     */
     void refresh(Long chatId, Long userId) {
         if (store.botData()) {
             B bot = data.botData();
-            refreshCall("refreshBotData()", () -> persistence.refreshBotData(bot));
+            B fresh = refreshCall("refreshBotData()", () -> persistence.refreshBotData(bot));
+            if (fresh != bot) {
+                data.loadBotData(fresh);
+            }
         }
         if (store.chatData() && chatId != null) {
             C chat = data.chatData(chatId);
-            refreshCall("refreshChatData(" + chatId + ")", () -> persistence.refreshChatData(chatId, chat));
+            C fresh = refreshCall("refreshChatData(" + chatId + ")", () -> persistence.refreshChatData(chatId, chat));
+            if (fresh != chat) {
+                data.loadChatData(chatId, fresh);
+            }
         }
         if (store.userData() && userId != null) {
             U user = data.userData(userId);
-            refreshCall("refreshUserData(" + userId + ")", () -> persistence.refreshUserData(userId, user));
+            U fresh = refreshCall("refreshUserData(" + userId + ")", () -> persistence.refreshUserData(userId, user));
+            if (fresh != user) {
+                data.loadUserData(userId, fresh);
+            }
         }
     }
 
-    private static void refreshCall(String what, Runnable call) {
+    private <T> T refreshCall(String what, Supplier<T> call) {
+        T fresh;
         try {
-            call.run();
+            fresh = call.get();
         } catch (PersistenceException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new PersistenceException("Persistence." + what + " failed: " + e, e);
         }
+        if (fresh == null) {
+            throw new PersistenceException("Persistence." + what + " returned null (" + persistence.getClass().getName()
+                    + "); return the data passed in to keep it, or the object to use instead");
+        }
+        return fresh;
     }
 
     @Override

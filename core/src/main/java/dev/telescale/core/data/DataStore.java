@@ -63,6 +63,31 @@ public final class DataStore<U, C, B> {
                 "the userData supplier returned null"));
     }
 
+    /**
+     * Replaces one chat's data object and marks it for the next persistence run: how a handler changes data of an
+     * immutable type (a record) — {@code store.setChatData(id, settings.withLanguage("de"))}.
+     */
+    public void setChatData(long chatId, C data) {
+        chats.put(chatId, Objects.requireNonNull(data, "data"));
+        droppedChats.remove(chatId);
+        updatedChats.add(chatId);
+    }
+
+    /** Replaces one user's data object and marks it for the next persistence run (see {@link #setChatData}). */
+    public void setUserData(long userId, U data) {
+        users.put(userId, Objects.requireNonNull(data, "data"));
+        droppedUsers.remove(userId);
+        updatedUsers.add(userId);
+    }
+
+    /**
+     * Replaces the bot data object (for an immutable type); the bot data is written on every persistence run. A
+     * handler running at the same time keeps the object it already got.
+     */
+    public void setBotData(B data) {
+        this.botData = Objects.requireNonNull(data, "data");
+    }
+
     /** All chats' data: a read-only live view (PTB's {@code application.chat_data}). */
     public Map<Long, C> allChatData() {
         return Collections.unmodifiableMap(chats);
@@ -129,7 +154,7 @@ public final class DataStore<U, C, B> {
 
     /**
      * Replaces the bot data with one loaded from a persistence (by {@code Application.initialize()}, before any
-     * handler runs). A {@code Map} of another class than the supplier makes is copied into a new one of the
+     * handler runs, or returned by a refresh hook). A {@code Map} of another class than the supplier makes is copied into a new one of the
      * supplier's (the default map data must stay a {@code ConcurrentHashMap}).
      */
     public void loadBotData(B loaded) {
@@ -150,6 +175,21 @@ public final class DataStore<U, C, B> {
                 Objects.requireNonNull(id, "a chat id of the loaded data is null"),
                 adopt(Objects.requireNonNull(d, () -> "the loaded data of chat " + id + " is null"), chatFactory,
                         "the data of chat " + id)));
+    }
+
+    /**
+     * Replaces one user's data with the object a persistence returned (a refresh hook), without marking it: it
+     * came from the store. Maps as {@link #loadBotData}.
+     */
+    public void loadUserData(long userId, U loaded) {
+        users.put(userId, adopt(Objects.requireNonNull(loaded, "loaded user data"), userFactory,
+                "the data of user " + userId));
+    }
+
+    /** Replaces one chat's data with the object a persistence returned, without marking it. */
+    public void loadChatData(long chatId, C loaded) {
+        chats.put(chatId, adopt(Objects.requireNonNull(loaded, "loaded chat data"), chatFactory,
+                "the data of chat " + chatId));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // T is a Map type here, and the supplier's object is a T

@@ -31,7 +31,9 @@ import java.util.Optional;
  *       overlap;</li>
  *   <li>before the first handler callback of each update and before each job run: the refresh hooks
  *       ({@link #refreshBotData}, {@link #refreshChatData}, {@link #refreshUserData}) for the kinds stored, so a
- *       store shared by several instances can bring the live objects up to date (no-ops by default).</li>
+ *       store shared by several instances can bring the data up to date: each returns the object to use (the one
+ *       passed in by default; a new one read from the store for immutable data types), which replaces the
+ *       application's before the handler or job reads it.</li>
  * </ul>
  *
  * <h2>Read-through mode (several instances of one bot on one store)</h2>
@@ -161,18 +163,28 @@ public interface Persistence<U, C, B> {
     // --------------------------------------------------------------------------------------------------- refresh
 
     /**
-     * Called before a handler or job uses this user's data: update {@code data} in place from the store (for
-     * stores shared by several instances). Default: nothing.
+     * Called before a handler or job uses this user's data, so a store shared by several instances can bring it up
+     * to date: return the object to use from now on. Either update {@code data} in place and return it (mutable
+     * classes, maps), or return a new object read from the store (immutable records); the application puts a
+     * different object into its data store before the handler's context reads it. Return {@code data} itself to
+     * keep it (also when the store has no entry for the id). Must not return null: the application refuses null
+     * with a {@link PersistenceException} that reaches the error handlers. Default: returns {@code data}.
      */
-    default void refreshUserData(long userId, U data) {
+    default U refreshUserData(long userId, U data) {
+        return data;
     }
 
     /** As {@link #refreshUserData} for a chat's data. */
-    default void refreshChatData(long chatId, C data) {
+    default C refreshChatData(long chatId, C data) {
+        return data;
     }
 
-    /** As {@link #refreshUserData} for the bot data. */
-    default void refreshBotData(B data) {
+    /**
+     * As {@link #refreshUserData} for the bot data. The bot data is shared by every running handler: a handler that
+     * got the previous object keeps it for its update, so prefer updating in place when handlers change it.
+     */
+    default B refreshBotData(B data) {
+        return data;
     }
 
     // ----------------------------------------------------------------------------------------------------- flush

@@ -106,12 +106,13 @@ final class SharedStore {
         }
 
         @Override
-        public void refreshUserData(long userId, Map<String, Object> data) {
+        public Map<String, Object> refreshUserData(long userId, Map<String, Object> data) {
             Map<String, Object> stored = users.get(userId);
             if (stored != null) {
                 data.clear();
                 data.putAll(stored);
             }
+            return data;
         }
 
         @Override

@@ -99,4 +99,27 @@ class DataStoreTest {
         assertTrue(e.getMessage().contains("chatData supplier"), e.getMessage());
         assertThrows(NullPointerException.class, () -> new DataStore<>(Object::new, Object::new, () -> null));
     }
+
+    @Test
+    void settersReplaceTheObjectAndMarkItWhileLoadsFromTheStoreDoNot() {
+        store.dropUserData(7);
+        store.drainMarks();
+        store.setUserData(7, List.of("immutable"));
+        store.setChatData(1, List.of("c"));
+        store.setBotData(List.of("b"));
+        assertEquals(List.of("immutable"), store.userData(7));
+        assertEquals(List.of("c"), store.chatData(1));
+        assertEquals(List.of("b"), store.botData());
+        DataMarks marks = store.drainMarks();
+        assertEquals(Set.of(7L), marks.updatedUsers());
+        assertEquals(Set.of(1L), marks.updatedChats());
+        assertTrue(marks.droppedUsers().isEmpty(), "set after a drop: written, not dropped");
+
+        store.loadUserData(7, List.of("from the store"));
+        store.loadChatData(1, List.of("from the store"));
+        assertEquals(List.of("from the store"), store.userData(7));
+        assertTrue(store.pendingMarks().isEmpty(), "what came from the store is not written back");
+        assertThrows(NullPointerException.class, () -> store.setUserData(7, null));
+        assertThrows(NullPointerException.class, () -> store.loadChatData(1, null));
+    }
 }

@@ -2,6 +2,7 @@ package dev.telescale.core.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -411,16 +412,27 @@ public abstract class PersistenceContract {
     void refreshHooksEitherLeaveTheDataOrBringInWhatAnotherHandleWrote() throws Exception {
         var first = open();
         first.updateBotData(Map.of("v", 1));
+        first.updateUserData(1, new Profile("old", 1, List.of(), 1));
         first.flush();
         var second = open();
         second.updateBotData(Map.of("v", 2));
+        second.updateUserData(1, new Profile("new", 2, List.of("x"), 2));
         second.flush();
 
         Map<String, Object> live = new ConcurrentHashMap<>(Map.of("v", 1));
-        first.refreshBotData(live);
-        first.refreshUserData(1, Profile.empty());
-        first.refreshChatData(1, new Settings());
-        assertEquals(Map.of("v", refreshesFromStore() ? 2 : 1), live);
+        Map<String, Object> bot = first.refreshBotData(live);
+        assertEquals(Map.of("v", refreshesFromStore() ? 2 : 1), bot, "the bot data to use");
+        Profile stale = new Profile("old", 1, List.of(), 1);
+        Profile user = first.refreshUserData(1, stale);
+        if (refreshesFromStore()) {
+            assertEquals(new Profile("new", 2, List.of("x"), 2), user, "a record is replaced by the stored one");
+        } else {
+            assertSame(stale, user, "a store that does not refresh returns the data passed in");
+        }
+        Settings chat = new Settings();
+        assertSame(chat, first.refreshChatData(404, chat), "no stored entry: the data passed in is kept");
+        Profile unknown = Profile.empty();
+        assertSame(unknown, first.refreshUserData(404, unknown), "no stored entry: the data passed in is kept");
     }
 
     // ---------------------------------------------------------------------------------------------- flush

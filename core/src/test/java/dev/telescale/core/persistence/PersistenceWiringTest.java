@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -381,7 +382,10 @@ class PersistenceWiringTest {
     @Test
     void refreshHooksRunBeforeTheFirstHandlerOfEachUpdateAndBeforeJobs() throws Exception {
         var p = maps(LONG);
-        p.userRefresh = data -> data.put("fromStore", "fresh");
+        p.userRefresh = data -> {
+            data.put("fromStore", "fresh");
+            return data;
+        };
         Application<DefaultContext> a = mapApp(p);
         List<String> seen = new CopyOnWriteArrayList<>();
         a.addHandler(new MessageHandler<>(Filters.TEXT, (u, c) -> {
@@ -434,6 +438,59 @@ class PersistenceWiringTest {
         assertTrue(errors.get(0).getMessage().contains("refreshUserData(4)"), errors.get(0).getMessage());
         assertEquals(List.of(u), updates);
         assertEquals(List.of("group1"), ran, "as PTB: the group whose refresh failed is skipped, dispatch goes on");
+    }
+
+    /** Immutable user data: changed by replacing it, refreshed by the store returning a new one. */
+    record Visits(int count) {
+    }
+
+    @Test
+    void aRecordRefreshedFromASharedStoreReplacesTheLiveOneBeforeTheHandlerReadsIt() {
+        Map<Long, Visits> shared = new ConcurrentHashMap<>(); // what other instances wrote
+        RecordingPersistence<Visits, Map<String, Object>, Map<String, Object>> p =
+                new RecordingPersistence<>(StoreData.ALL, LONG);
+        p.userRefresh = live -> shared.getOrDefault(4L, live);
+        Application<CallbackContext<Visits, Map<String, Object>, Map<String, Object>>> a = base()
+                .contextTypes(ContextTypes.of(() -> new Visits(0), ConcurrentHashMap::new, ConcurrentHashMap::new), p)
+                .build();
+        app = a;
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        a.addHandler(new MessageHandler<>(Filters.TEXT, (u, c) -> {
+            seen.add(c.userData().count());
+            c.dataStore().setUserData(4, new Visits(c.userData().count() + 1));
+        }));
+        a.initialize();
+
+        a.processUpdate(text(3, 4, "x"));          // nothing shared yet: the local record is kept
+        a.processUpdate(text(3, 4, "x"));
+        shared.put(4L, new Visits(10));             // another instance handled updates of user 4
+        a.processUpdate(text(3, 4, "x"));
+
+        assertEquals(List.of(0, 1, 10), seen);
+        assertEquals(new Visits(11), a.data().allUserData().get(4L));
+        assertTrue(a.data().pendingMarks().updatedUsers().contains(4L), "a replaced record is written next run");
+    }
+
+    @Test
+    void aRefreshHookReturningNullIsRefusedWithAnErrorNamingTheHookAndTheDataIsKept() {
+        var p = maps(LONG);
+        p.userRefresh = live -> null;
+        Application<DefaultContext> a = mapApp(p);
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        a.addErrorHandler((u, c) -> errors.add(c.error().orElseThrow()));
+        a.addHandler(new MessageHandler<>(Filters.TEXT, (u, c) -> c.userData().put("ran", true)));
+        a.initialize();
+        @SuppressWarnings("unchecked") // the default context types' user data
+        Map<String, Object> before = (Map<String, Object>) a.data().userData(4);
+        before.put("kept", 1);
+
+        a.processUpdate(text(3, 4, "x"));
+
+        assertEquals(1, errors.size());
+        assertInstanceOf(PersistenceException.class, errors.get(0));
+        assertTrue(errors.get(0).getMessage().contains("refreshUserData(4) returned null"), errors.get(0).getMessage());
+        assertSame(before, a.data().allUserData().get(4L));
+        assertEquals(Map.of("kept", 1), before, "the handler's group was skipped");
     }
 
     @Test

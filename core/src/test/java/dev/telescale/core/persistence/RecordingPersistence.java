@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A persistence for the wiring tests: keeps the stored state as strings (serialised at call time, as the SPI asks)
@@ -26,7 +26,7 @@ final class RecordingPersistence<U, C, B> implements Persistence<U, C, B> {
     Map<Long, U> initialUsers = new HashMap<>();
     Map<Long, C> initialChats = new HashMap<>();
     Optional<B> initialBot = Optional.empty();
-    Consumer<U> userRefresh = u -> { };
+    UnaryOperator<U> userRefresh = u -> u;
 
     RecordingPersistence(StoreData storeData, Duration interval) {
         this.storeData = storeData;
@@ -106,19 +106,21 @@ final class RecordingPersistence<U, C, B> implements Persistence<U, C, B> {
     }
 
     @Override
-    public void refreshUserData(long userId, U data) {
+    public U refreshUserData(long userId, U data) {
         calls.add("refreshUserData " + userId);
-        userRefresh.accept(data);
+        return userRefresh.apply(data);
     }
 
     @Override
-    public void refreshChatData(long chatId, C data) {
+    public C refreshChatData(long chatId, C data) {
         calls.add("refreshChatData " + chatId);
+        return data;
     }
 
     @Override
-    public void refreshBotData(B data) {
+    public B refreshBotData(B data) {
         calls.add("refreshBotData");
+        return data;
     }
 
     @Override
