@@ -42,7 +42,7 @@ class PaymentBotTest {
                 assertNull(sent.param(flag), flag);
             }
 
-            EmulatedPayment payment = startPayment(alice, chat, invoice);
+            EmulatedPayment payment = RunningExample.onceKnown(() -> alice.startPayment(chat, invoice));
             assertFalse(payment.flexible());
             ObjectNode preCheckout = payment.sendPreCheckoutQuery(null);
             assertEquals(100, preCheckout.path("total_amount").asLong());
@@ -65,7 +65,7 @@ class PaymentBotTest {
                 assertTrue(sent.param(flag).asBoolean(), flag);
             }
 
-            EmulatedPayment payment = startPayment(bob, chat, invoice);
+            EmulatedPayment payment = RunningExample.onceKnown(() -> bob.startPayment(chat, invoice));
             payment.sendShippingQuery();
             ObjectNode shipping = payment.awaitShippingAnswer(WAIT);
             assertTrue(shipping.path("ok").asBoolean());
@@ -101,25 +101,6 @@ class PaymentBotTest {
             assertEquals("p1", preCheckout.string("pre_checkout_query_id"));
             assertFalse(preCheckout.param("ok").asBoolean());
             assertEquals("Something went wrong...", preCheckout.string("error_message"));
-        }
-    }
-
-    /**
-     * Starts paying the invoice. The emulator shows the invoice message a moment before it registers the invoice,
-     * so an early attempt is refused ("No invoice message"): try again until the deadline.
-     */
-    private static EmulatedPayment startPayment(EmulatedUser user, EmulatedChat chat, ObjectNode invoice)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try {
-                return user.startPayment(chat, invoice);
-            } catch (IllegalArgumentException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                Thread.sleep(10);
-            }
         }
     }
 

@@ -45,7 +45,8 @@ class PollBotTest {
             assertTrue(sent.param("allows_multiple_answers").asBoolean());
             assertNull(sent.param("reply_parameters"), "sent to the chat, not as a reply");
 
-            alice.vote(poll, 0, 2);
+            handled(run, group, alice);
+            RunningExample.onceKnown(() -> alice.vote(poll, 0, 2));
             assertFeels(run, group, alice, "Good and Fantastic");
             bob.vote(poll, 1);
             assertFeels(run, group, bob, "Really good");
@@ -78,12 +79,13 @@ class PollBotTest {
             assertEquals(command.path("message_id").asLong(), sent.param("reply_parameters").path("message_id").asLong(),
                     "a reply in groups");
 
-            alice.vote(quiz, 2);
+            handled(run, group, alice);
+            RunningExample.onceKnown(() -> alice.vote(quiz, 2));
             bob.vote(quiz, 0);
             carol.vote(quiz, 2);
             RecordedCall stop = run.next("stopPoll");
             assertEquals(quiz.path("message_id").asLong(), stop.param("message_id").asLong());
-            assertEquals(0, run.emulator.calls("sendMessage").size(), "a quiz gets no comments");
+            assertEquals(1, run.emulator.calls("sendMessage").size(), "a quiz gets no comments (only /help answered)");
         }
     }
 
@@ -121,6 +123,17 @@ class PollBotTest {
             RunningExample.assertSilentBefore(chat, before, probe);
             assertEquals(2, run.emulator.calls("sendMessage").size());
         }
+    }
+
+    /**
+     * Waits until the command that sent the poll has stored it in the bot data: a later command of the same chat
+     * runs after it. (Votes before that are not recognised, in the original too.)
+     */
+    private static void handled(RunningExample run, EmulatedChat group, EmulatedUser user) {
+        ObjectNode help = user.sendCommand(group, "/help", null);
+        assertEquals("Use /quiz, /poll or /preview to test this bot.",
+                group.awaitBotMessageAfter(help, WAIT).path("text").asText());
+        run.next("sendMessage");
     }
 
     private static void assertFeels(RunningExample run, EmulatedChat group, EmulatedUser voter, String feelings) {

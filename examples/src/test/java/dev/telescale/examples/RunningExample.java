@@ -85,6 +85,25 @@ final class RunningExample implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a user action on a message the bot just sent, again until the emulator knows the message: it shows a
+     * bot's poll or invoice a moment before it registers it, and refuses it meanwhile ({@code
+     * IllegalArgumentException}).
+     */
+    static <T> T onceKnown(java.util.function.Supplier<T> action) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try {
+                return action.get();
+            } catch (IllegalArgumentException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
     /** Waits until the supplier has a value (something the emulator records as the bot's answers arrive). */
     static <T> T awaitPresent(java.util.function.Supplier<java.util.Optional<T>> value) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
