@@ -1,10 +1,9 @@
 package dev.telescale.redis;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.telescale.core.persistence.ConversationKey;
+import dev.telescale.core.persistence.DataCodec;
 import dev.telescale.core.persistence.Persistence;
 import dev.telescale.core.persistence.PersistenceException;
 import dev.telescale.core.persistence.StoreData;
@@ -25,19 +24,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * A {@link Persistence} on Redis, through Lettuce: user and chat data in one hash each ({@code <prefix>user_data},
  * {@code <prefix>chat_data}, field = id, value = JSON), the bot data and the callback data as strings, and each
- * conversation handler's states in a hash {@code <prefix>conversations:<name>} (field = the key as JSON). Several
+ * conversation handler's states in a hash {@code <prefix>conversations:<name>} (field = the key as JSON), all JSON
+ * made by core's {@link DataCodec} (the same as the in-memory and file stores write). Several
  * instances of one bot can share it; with {@link Builder#readThrough(boolean) readThrough} each update reads its
  * chat's and user's data and conversation state first.
  * <pre>{@code
  * RedisPersistence<Profile, Settings, Stats> store = RedisPersistence.builder()
  *         .uri("redis://localhost:6379/0")
- *         .types(Profile.class, Settings.class, Stats.class)
+ *         .types(Profile.class, Settings.class, Stats.class)   // or .codec(DataCodec.of(...)) shared by all stores
  *         .build();
  * }</pre>
  * A command that fails because the connection is down is tried again with back-off (Lettuce reconnects by
@@ -58,8 +60,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
 
     private final RedisURI uri;
     private final String prefix;
-    private final DataJson<U, C, B> json;
-    private final JavaType callbackType;
+    private final DataCodec<U, C, B> codec;
     private final StoreData storeData;
     private final Duration updateInterval;
     private final boolean readThrough;
@@ -74,12 +75,9 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     private volatile boolean schemaChecked;
 
     private RedisPersistence(Builder<U, C, B> b) {
-        ObjectMapper mapper = b.mapper != null ? b.mapper
-                : new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).findAndRegisterModules();
         this.uri = b.uri;
         this.prefix = b.prefix;
-        this.json = new DataJson<>(mapper, b.userType, b.chatType, b.botType);
-        this.callbackType = mapper.getTypeFactory().constructType(Object.class);
+        this.codec = b.codec;
         this.storeData = b.storeData;
         this.updateInterval = b.updateInterval;
         this.readThrough = b.readThrough;
@@ -88,10 +86,9 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
         this.commandTimeout = b.commandTimeout;
     }
 
-    /** A builder storing map data ({@code Map<String, Object>} for users, chats and the bot). */
+    /** A builder storing map data ({@link DataCodec#maps()}: the default context types' data). */
     public static Builder<Map<String, Object>, Map<String, Object>, Map<String, Object>> builder() {
-        JavaType map = TypeFactory.defaultInstance().constructMapType(HashMap.class, String.class, Object.class);
-        return new Builder<>(map, map, map);
+        return new Builder<>(DataCodec.maps());
     }
 
     @Override
@@ -124,15 +121,15 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
 
     @Override
     public Map<Long, U> getUserData() {
-        return loadAll("user_data", json.userType);
+        return loadAll("user_data", codec::decodeUserData);
     }
 
     @Override
     public Map<Long, C> getChatData() {
-        return loadAll("chat_data", json.chatType);
+        return loadAll("chat_data", codec::decodeChatData);
     }
 
-    private <T> Map<Long, T> loadAll(String name, JavaType type) {
+    private <T> Map<Long, T> loadAll(String name, BiFunction<Long, JsonNode, T> decode) {
         String k = key(name);
         Map<String, String> all = call("loading " + k, r -> r.hgetall(k));
         Map<Long, T> result = new HashMap<>();
@@ -143,7 +140,8 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
             } catch (NumberFormatException e) {
                 throw new PersistenceException("hash " + k + ": field '" + field + "' is not a numeric id", e);
             }
-            result.put(id, json.read(value, type, "hash " + k + ", id " + id));
+            String where = "hash " + k + ", id " + id;
+            result.put(id, decoded(where, () -> decode.apply(id, tree(value, where))));
         });
         return result;
     }
@@ -152,14 +150,14 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     public Optional<B> getBotData() {
         String k = key("bot_data");
         return Optional.ofNullable(call("reading " + k, r -> r.get(k)))
-                .map(s -> json.read(s, json.botType, "key " + k));
+                .map(s -> decoded("key " + k, () -> codec.decodeBotData(tree(s, "key " + k))));
     }
 
     @Override
     public Optional<Object> getCallbackData() {
         String k = key("callback_data");
         return Optional.ofNullable(call("reading " + k, r -> r.get(k)))
-                .map(s -> json.read(s, callbackType, "key " + k));
+                .map(s -> decoded("key " + k, () -> codec.decodeCallbackData(tree(s, "key " + k))));
     }
 
     @Override
@@ -170,7 +168,8 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
         Map<ConversationKey, Object> result = new HashMap<>();
         all.forEach((field, state) -> {
             String where = "hash " + k + ", field " + field;
-            result.put(json.key(field, where), json.state(state, where));
+            result.put(decoded(where, () -> codec.keyFromString(field)),
+                    decoded(where, () -> codec.decodeState(tree(state, where))));
         });
         return result;
     }
@@ -181,9 +180,10 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(key, "key");
         String k = conversationKey(name);
-        String field = json.keyJson(key);
+        String field = codec.keyToString(key);
+        String where = "hash " + k + ", field " + field;
         return Optional.ofNullable(call("reading " + k + " field " + field, r -> r.hget(k, field)))
-                .map(s -> json.state(s, "hash " + k + ", field " + field));
+                .map(s -> decoded(where, () -> codec.decodeState(tree(s, where))));
     }
 
     // ---------------------------------------------------------------------------------------------------- update
@@ -191,28 +191,28 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     @Override
     public void updateUserData(long userId, U data) {
         String k = key("user_data");
-        String value = json.write(data, "user data of " + userId);
+        String value = text(codec.encodeUserData(userId, data));
         call("writing " + k + " id " + userId, r -> r.hset(k, Long.toString(userId), value));
     }
 
     @Override
     public void updateChatData(long chatId, C data) {
         String k = key("chat_data");
-        String value = json.write(data, "chat data of " + chatId);
+        String value = text(codec.encodeChatData(chatId, data));
         call("writing " + k + " id " + chatId, r -> r.hset(k, Long.toString(chatId), value));
     }
 
     @Override
     public void updateBotData(B data) {
         String k = key("bot_data");
-        String value = json.write(data, "bot data");
+        String value = text(codec.encodeBotData(data));
         call("writing " + k, r -> r.set(k, value));
     }
 
     @Override
     public void updateCallbackData(Object data) {
         String k = key("callback_data");
-        String value = json.write(data, "callback data");
+        String value = text(codec.encodeCallbackData(data));
         call("writing " + k, r -> r.set(k, value));
     }
 
@@ -222,12 +222,12 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(newState, "newState");
         String k = conversationKey(name);
-        String field = json.keyJson(key);
+        String field = codec.keyToString(key);
         if (newState.isEmpty()) {
             call("deleting " + k + " field " + field, r -> r.hdel(k, field));
             return;
         }
-        String state = json.stateJson(newState.get(), "conversation '" + name + "' " + key);
+        String state = text(codec.encodeState(newState.get()));
         call("writing " + k + " field " + field, r -> r.hset(k, field, state));
     }
 
@@ -245,36 +245,71 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
 
     // --------------------------------------------------------------------------------------------------- refresh
 
-    /** With read-through, brings {@code data} up to the stored value in place (nothing stored: left as it is). */
+    /**
+     * With read-through, this user's data as stored now: a new object decoded from Redis (records work as well as
+     * classes and maps), which the application puts in place of {@code data}. Nothing stored, or read-through off:
+     * {@code data} itself.
+     */
     @Override
-    public void refreshUserData(long userId, U data) {
-        if (readThrough) {
-            refreshField(key("user_data"), userId, data, json.userType);
-        }
+    public U refreshUserData(long userId, U data) {
+        return readThrough ? refreshField(key("user_data"), userId, data, codec::decodeUserData) : data;
     }
 
+    /** As {@link #refreshUserData} for a chat's data. */
     @Override
-    public void refreshChatData(long chatId, C data) {
-        if (readThrough) {
-            refreshField(key("chat_data"), chatId, data, json.chatType);
-        }
+    public C refreshChatData(long chatId, C data) {
+        return readThrough ? refreshField(key("chat_data"), chatId, data, codec::decodeChatData) : data;
     }
 
+    /** As {@link #refreshUserData} for the bot data. */
     @Override
-    public void refreshBotData(B data) {
-        if (readThrough) {
-            String k = key("bot_data");
-            String stored = call("reading " + k, r -> r.get(k));
-            if (stored != null) {
-                json.refresh(data, stored, json.botType, "key " + k);
-            }
+    public B refreshBotData(B data) {
+        if (!readThrough) {
+            return data;
         }
+        String k = key("bot_data");
+        String stored = call("reading " + k, r -> r.get(k));
+        return stored == null ? data : decoded("key " + k, () -> codec.decodeBotData(tree(stored, "key " + k)));
     }
 
-    private void refreshField(String k, long id, Object live, JavaType type) {
+    private <T> T refreshField(String k, long id, T data, BiFunction<Long, JsonNode, T> decode) {
         String stored = call("reading " + k + " id " + id, r -> r.hget(k, Long.toString(id)));
-        if (stored != null) {
-            json.refresh(live, stored, type, "hash " + k + ", id " + id);
+        if (stored == null) {
+            return data;
+        }
+        String where = "hash " + k + ", id " + id;
+        return decoded(where, () -> decode.apply(id, tree(stored, where)));
+    }
+
+    // ------------------------------------------------------------------------------------------------------ json
+
+    /** The text of an encoded value, as stored in Redis. */
+    private String text(JsonNode json) {
+        try {
+            return codec.mapper().writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A stored text parsed as JSON; {@code where} names the key and field when it is not JSON. */
+    private JsonNode tree(String text, String where) {
+        try {
+            return codec.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Runs a decode, naming the key and field in the error when the codec refuses what it holds. */
+    private static <T> T decoded(String where, Supplier<T> decode) {
+        try {
+            return decode.get();
+        } catch (PersistenceException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(where)) {
+                throw e;
+            }
+            throw new PersistenceException(where + ": " + e.getMessage(), e);
         }
     }
 
@@ -394,12 +429,9 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
      * @param <B> bot data type
      */
     public static final class Builder<U, C, B> {
-        private final JavaType userType;
-        private final JavaType chatType;
-        private final JavaType botType;
+        private final DataCodec<U, C, B> codec;
         private RedisURI uri;
         private String prefix = "telescale:";
-        private ObjectMapper mapper;
         private StoreData storeData = StoreData.ALL;
         private Duration updateInterval = Persistence.DEFAULT_UPDATE_INTERVAL;
         private boolean readThrough;
@@ -407,17 +439,19 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
         private Duration firstBackoff = Duration.ofMillis(200);
         private Duration commandTimeout = Duration.ofSeconds(5);
 
-        private Builder(JavaType userType, JavaType chatType, JavaType botType) {
-            this.userType = userType;
-            this.chatType = chatType;
-            this.botType = botType;
+        private Builder(DataCodec<U, C, B> codec) {
+            this.codec = codec;
         }
 
-        private <U2, C2, B2> Builder<U2, C2, B2> withTypes(JavaType u, JavaType c, JavaType b) {
-            Builder<U2, C2, B2> n = new Builder<>(u, c, b);
+        /**
+         * How data, conversation states, keys and the callback data become JSON: the application's one
+         * {@link DataCodec}, shared with any other store. Returns a builder for the codec's data types, with every
+         * option set so far.
+         */
+        public <U2, C2, B2> Builder<U2, C2, B2> codec(DataCodec<U2, C2, B2> codec) {
+            Builder<U2, C2, B2> n = new Builder<>(Objects.requireNonNull(codec, "codec"));
             n.uri = uri;
             n.prefix = prefix;
-            n.mapper = mapper;
             n.storeData = storeData;
             n.updateInterval = updateInterval;
             n.readThrough = readThrough;
@@ -427,17 +461,12 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
             return n;
         }
 
-        /** Your classes (or records) for user, chat and bot data, stored as JSON through Jackson. */
+        /**
+         * Your classes (or records) for user, chat and bot data: a shortcut for
+         * {@code codec(DataCodec.of(user, chat, bot))}. Generic types: {@code codec(DataCodec.of(TypeReference...))}.
+         */
         public <U2, C2, B2> Builder<U2, C2, B2> types(Class<U2> user, Class<C2> chat, Class<B2> bot) {
-            TypeFactory f = TypeFactory.defaultInstance();
-            return withTypes(f.constructType(Objects.requireNonNull(user, "user")),
-                    f.constructType(Objects.requireNonNull(chat, "chat")), f.constructType(Objects.requireNonNull(bot, "bot")));
-        }
-
-        /** Generic data types as Jackson {@link JavaType}s. */
-        public <U2, C2, B2> Builder<U2, C2, B2> types(JavaType user, JavaType chat, JavaType bot) {
-            return withTypes(Objects.requireNonNull(user, "user"), Objects.requireNonNull(chat, "chat"),
-                    Objects.requireNonNull(bot, "bot"));
+            return codec(DataCodec.of(user, chat, bot));
         }
 
         /** The server, e.g. {@code redis://localhost:6379/0} or {@code rediss://:password@host:6380/1}. */
@@ -469,12 +498,6 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
             return this;
         }
 
-        /** The Jackson mapper for data (default: unknown properties ignored, modules on the class path registered). */
-        public Builder<U, C, B> objectMapper(ObjectMapper mapper) {
-            this.mapper = Objects.requireNonNull(mapper, "mapper");
-            return this;
-        }
-
         /** Which kinds of data are stored (default all). */
         public Builder<U, C, B> storeData(StoreData storeData) {
             this.storeData = Objects.requireNonNull(storeData, "storeData");
@@ -491,7 +514,10 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
             return this;
         }
 
-        /** Read-through for several instances (see {@link Persistence#readThrough()}); needs data types that are not records. */
+        /**
+         * Read-through for several instances (see {@link Persistence#readThrough()}): each refresh decodes a new
+         * object from Redis, so any data type works, records included.
+         */
         public Builder<U, C, B> readThrough(boolean on) {
             this.readThrough = on;
             return this;
@@ -524,20 +550,11 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
         /**
          * The persistence; connects on first use.
          *
-         * @throws IllegalArgumentException when no URI was given, or read-through is on with record data
+         * @throws IllegalArgumentException when no URI was given
          */
         public RedisPersistence<U, C, B> build() {
             if (uri == null) {
                 throw new IllegalArgumentException("give the Redis server with uri(\"redis://host:port/db\")");
-            }
-            if (readThrough) {
-                for (JavaType t : new JavaType[] {userType, chatType, botType}) {
-                    if (!DataJson.refreshable(t)) {
-                        throw new IllegalArgumentException("read-through refreshes data in place, and "
-                                + t.getRawClass().getSimpleName() + " is a record; use a class with setters (or a "
-                                + "Map) for user, chat and bot data, or turn read-through off");
-                    }
-                }
             }
             return new RedisPersistence<>(this);
         }

@@ -18,13 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RedisPersistence against a real redis-server (one per class; a new key prefix per case). */
 class RedisPersistenceTest {
 
-    /** A mutable data class (read-through can refresh it in place). */
+    /** A class with public fields and a no-argument constructor. */
     public static final class Profile {
         public String name;
         public List<String> tags;
@@ -151,22 +152,26 @@ class RedisPersistenceTest {
     }
 
     @Test
-    void readThroughRefreshesInPlaceFromAnotherInstance() {
+    void readThroughReturnsWhatAnotherInstanceWrote() {
         try (var a = RedisPersistence.builder().uri(server.uri()).keyPrefix(prefix).readThrough(true).build();
              var b = RedisPersistence.builder().uri(server.uri()).keyPrefix(prefix).readThrough(true)
-                     .types(Profile.class, Profile.class, Profile.class).build()) {
+                     .types(Profile.class, Settings.class, Settings.class).build()) {
             a.updateUserData(9, Map.of("name", "new", "tags", List.of("t")));
-            Profile live = new Profile("old", List.of());
-            b.refreshUserData(9, live);
-            assertEquals("new", live.name);
-            Map<String, Object> map = new ConcurrentHashMap<>(Map.of("stale", 1));
+            a.updateChatData(8, Map.of("language", "de", "volume", 7));
+            Profile user = b.refreshUserData(9, new Profile("old", List.of()));
+            assertEquals("new", user.name);
+            assertEquals(new Settings("de", 7), b.refreshChatData(8, new Settings("en", 0)), "records work");
+            Settings none = new Settings("it", 1);
+            assertSame(none, b.refreshChatData(404, none), "nothing stored: the data passed in stays");
+            Map<String, Object> stale = new ConcurrentHashMap<>(Map.of("stale", 1));
             a.updateBotData(Map.of("total", 5));
-            a.refreshBotData(map);
-            assertEquals(Map.of("total", 5), map);
+            assertEquals(Map.of("total", 5), a.refreshBotData(stale));
+            assertEquals(Map.of("stale", 1), stale, "the object passed in is not changed");
         }
-        var records = RedisPersistence.builder().uri(server.uri()).types(Profile.class, Settings.class, Profile.class)
-                .readThrough(true);
-        assertThrows(IllegalArgumentException.class, records::build);
+        try (var off = maps()) {
+            Map<String, Object> live = new ConcurrentHashMap<>();
+            assertSame(live, off.refreshUserData(9, live), "without read-through nothing is read");
+        }
     }
 
     @Test
