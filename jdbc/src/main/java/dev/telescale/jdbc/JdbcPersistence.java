@@ -245,69 +245,41 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
 
     // --------------------------------------------------------------------------------------------------- refresh
 
-    /** With read-through, brings {@code data} up to the stored row in place (no row: left as it is). */
+    /**
+     * With read-through, this user's data as stored now: a new object decoded from the row (records work as well
+     * as classes and maps), which the application puts in place of {@code data}. No row, or read-through off:
+     * {@code data} itself.
+     */
     @Override
-    public void refreshUserData(long userId, U data) {
-        if (readThrough) {
-            refreshId("user_data", userId, data, codec::decodeUserData);
-        }
+    public U refreshUserData(long userId, U data) {
+        return readThrough ? refreshId("user_data", userId, data, codec::decodeUserData) : data;
     }
 
+    /** As {@link #refreshUserData} for a chat's data. */
     @Override
-    public void refreshChatData(long chatId, C data) {
-        if (readThrough) {
-            refreshId("chat_data", chatId, data, codec::decodeChatData);
-        }
+    public C refreshChatData(long chatId, C data) {
+        return readThrough ? refreshId("chat_data", chatId, data, codec::decodeChatData) : data;
     }
 
+    /** As {@link #refreshUserData} for the bot data. */
     @Override
-    public void refreshBotData(B data) {
-        if (readThrough) {
-            String where = where(BOT_DATA);
-            readState(BOT_DATA).ifPresent(s -> copyInto(data, decoded(where, () -> codec.decodeBotData(tree(s, where))),
-                    where));
+    public B refreshBotData(B data) {
+        if (!readThrough) {
+            return data;
         }
+        String where = where(BOT_DATA);
+        return readState(BOT_DATA).map(s -> decoded(where, () -> codec.decodeBotData(tree(s, where)))).orElse(data);
     }
 
-    private <T> void refreshId(String table, long id, T live, BiFunction<Long, JsonNode, T> decode) {
+    private <T> T refreshId(String table, long id, T data, BiFunction<Long, JsonNode, T> decode) {
         String t = db.table(table);
         String stored = db.transaction("reading " + t + " id " + id,
                 c -> selectString(c, "select data from " + t + " where id = ?", id));
-        if (stored != null) {
-            String where = "table " + t + ", id " + id;
-            copyInto(live, decoded(where, () -> decode.apply(id, tree(stored, where))), where);
+        if (stored == null) {
+            return data;
         }
-    }
-
-    /**
-     * Brings {@code live} up to {@code fresh} (just read from the store): a map's entries are replaced, another
-     * object's fields are set through the codec's mapper. A record cannot change, so it is an error.
-     */
-    private void copyInto(Object live, Object fresh, String where) {
-        if (live instanceof Map<?, ?> map && fresh instanceof Map<?, ?> stored) {
-            @SuppressWarnings("unchecked")
-            Map<Object, Object> target = (Map<Object, Object>) map;
-            target.keySet().retainAll(stored.keySet());
-            stored.forEach((k, v) -> {
-                if (v == null) {
-                    target.remove(k);
-                } else {
-                    target.put(k, v);
-                }
-            });
-            return;
-        }
-        if (live.getClass().isRecord()) {
-            throw new PersistenceException("read-through cannot refresh " + where + " in place: "
-                    + live.getClass().getName() + " is a record; use a class with non-final fields (or a Map), or "
-                    + "turn read-through off");
-        }
-        try {
-            JsonNode tree = codec.mapper().valueToTree(fresh);
-            codec.mapper().readerForUpdating(live).readValue(tree);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw new PersistenceException("cannot refresh " + where + " in place: " + e.getMessage(), e);
-        }
+        String where = "table " + t + ", id " + id;
+        return decoded(where, () -> decode.apply(id, tree(stored, where)));
     }
 
     // ----------------------------------------------------------------------------------------------------- flush
@@ -501,8 +473,8 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
 
         /**
          * Read-through for several instances sharing the database: data and conversation state are read before
-         * each update (and written after it by the Application). Refreshes update the live objects in place, so
-         * data types must be maps or classes with non-final fields, not records.
+         * each update (and written after it by the Application); each refresh decodes a new object, so any data
+         * type works, records included.
          */
         public Builder<U, C, B> readThrough(boolean on) {
             this.readThrough = on;

@@ -16,13 +16,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What JdbcPersistence does on each database: the subclasses give a fresh database per case. */
 abstract class JdbcPersistenceCases {
 
-    /** A mutable data class (read-through can refresh it in place). */
+    /** A class with public fields and a no-argument constructor. */
     public static final class Profile {
         public String name;
         public List<String> tags;
@@ -138,42 +139,52 @@ abstract class JdbcPersistenceCases {
     }
 
     @Test
-    void readThroughRefreshesMapDataInPlaceFromAnotherInstance() {
+    void readThroughReturnsMapDataAnotherInstanceWrote() {
         try (var a = JdbcPersistence.builder().url(url).readThrough(true).build();
              var b = JdbcPersistence.builder().url(url).readThrough(true).build()) {
             Map<String, Object> liveInB = new ConcurrentHashMap<>(Map.of("stale", 1, "count", 1));
             a.updateUserData(9, Map.of("count", 2));
             a.updateChatData(8, Map.of("x", "y"));
             a.updateBotData(Map.of("total", 5));
-            b.refreshUserData(9, liveInB);
-            assertEquals(Map.of("count", 2), liveInB);
-            Map<String, Object> chat = new ConcurrentHashMap<>();
-            b.refreshChatData(8, chat);
-            assertEquals(Map.of("x", "y"), chat);
-            Map<String, Object> bot = new ConcurrentHashMap<>();
-            b.refreshBotData(bot);
-            assertEquals(Map.of("total", 5), bot);
+            Map<String, Object> fresh = b.refreshUserData(9, liveInB);
+            assertEquals(Map.of("count", 2), fresh);
+            assertEquals(ConcurrentHashMap.class, fresh.getClass(), "the codec's map type, safe to share");
+            assertEquals(Map.of("stale", 1, "count", 1), liveInB, "the object passed in is not changed");
+            assertEquals(Map.of("x", "y"), b.refreshChatData(8, new ConcurrentHashMap<>()));
+            assertEquals(Map.of("total", 5), b.refreshBotData(new ConcurrentHashMap<>()));
             Map<String, Object> unknown = new ConcurrentHashMap<>(Map.of("new", true));
-            b.refreshUserData(404, unknown); // nothing stored: the live data stays
-            assertEquals(Map.of("new", true), unknown);
+            assertSame(unknown, b.refreshUserData(404, unknown), "nothing stored: the data passed in stays");
             assertTrue(b.readThrough());
         }
     }
 
     @Test
-    void readThroughRefreshesMutableClassesAndRefusesRecords() {
-        var builder = JdbcPersistence.builder().url(url).types(Profile.class, Settings.class, Profile.class)
+    void readThroughReturnsRecordsAndClassesAsStored() {
+        var builder = JdbcPersistence.builder().url(url).types(Profile.class, Settings.class, Settings.class)
                 .readThrough(true);
-        try (var store = builder.build()) {
-            store.updateUserData(1, new Profile("new", List.of("t")));
-            Profile live = new Profile("old", List.of());
-            store.refreshUserData(1, live);
-            assertEquals("new", live.name);
-            assertEquals(List.of("t"), live.tags);
-            store.updateChatData(2, new Settings("de", 1));
+        try (var a = builder.build(); var b = builder.build()) {
+            a.updateUserData(1, new Profile("new", List.of("t")));
+            a.updateChatData(2, new Settings("de", 7));
+            a.updateBotData(new Settings("fr", 1));
+            Profile user = b.refreshUserData(1, new Profile("old", List.of()));
+            assertEquals("new", user.name);
+            assertEquals(List.of("t"), user.tags);
+            assertEquals(new Settings("de", 7), b.refreshChatData(2, new Settings("en", 0)));
+            assertEquals(new Settings("fr", 1), b.refreshBotData(new Settings("en", 0)));
+            Settings none = new Settings("it", 3);
+            assertSame(none, b.refreshChatData(404, none));
+        }
+    }
+
+    @Test
+    void aCorruptRowFailsTheRefreshNamingTableAndId() throws SQLException {
+        try (var store = JdbcPersistence.builder().url(url).readThrough(true).build()) {
+            store.updateUserData(5, Map.of("ok", true));
+            execute("update telescale_user_data set data = '[1, 2]' where id = 5");
             PersistenceException e = assertThrows(PersistenceException.class,
-                    () -> store.refreshChatData(2, new Settings("en", 0)));
-            assertTrue(e.getMessage().contains("is a record") && e.getMessage().contains("id 2"), e.getMessage());
+                    () -> store.refreshUserData(5, new ConcurrentHashMap<>()));
+            assertTrue(e.getMessage().contains("telescale_user_data") && e.getMessage().contains("id 5"),
+                    e.getMessage());
         }
     }
 
@@ -182,7 +193,7 @@ abstract class JdbcPersistenceCases {
         try (var store = maps()) {
             store.updateUserData(1, Map.of("v", 2));
             Map<String, Object> live = new HashMap<>(Map.of("v", 1));
-            store.refreshUserData(1, live);
+            assertSame(live, store.refreshUserData(1, live));
             assertEquals(Map.of("v", 1), live);
         }
     }
