@@ -55,11 +55,16 @@ final class Environment {
         return value;
     }
 
-    /** An application builder for the token and, when not null, a Bot API server other than Telegram's. */
+    /**
+     * An application builder for the token and, when not null, a Bot API server other than Telegram's; its file
+     * downloads then come from the same server's {@code /file}, the layout of Telegram's and of a local Bot API
+     * server.
+     */
     static ApplicationBuilder<DefaultContext> builder(String token, String apiBaseUrl) {
         ApplicationBuilder<DefaultContext> builder = Application.builder().token(token);
         if (apiBaseUrl != null && !apiBaseUrl.isBlank()) {
-            builder.apiBaseUrl(apiBaseUrl);
+            String base = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
+            builder.apiBaseUrl(base).fileBaseUrl(base + "/file");
         }
         return builder;
     }
