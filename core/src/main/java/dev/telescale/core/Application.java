@@ -8,6 +8,7 @@ import dev.telescale.api.types.Update;
 import dev.telescale.api.types.User;
 import dev.telescale.bot.Bot;
 import dev.telescale.bot.Defaults;
+import dev.telescale.bot.callbackdata.CallbackDataCache;
 import dev.telescale.core.conversation.ConversationHandler;
 import dev.telescale.core.data.DataStore;
 import dev.telescale.core.handler.CheckResult;
@@ -131,7 +132,8 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
         this.queue = new ArrayBlockingQueue<>(parts.queueCapacity());
         this.updater = parts.withUpdater() ? new Updater(bot, this) : null;
         this.persistence = parts.persistence() == null ? null : runner(data, parts.persistence(),
-                error -> processError(null, error, null), this::conversationHandlers);
+                bot.callbackDataCache().orElse(null), error -> processError(null, error, null),
+                this::conversationHandlers);
         this.writeThrough = persistence != null && persistence.persistence().readThrough();
         this.processingTimeout = parts.processingTimeout();
         this.deadlines = processingTimeout == null ? null : deadlineTimer();
@@ -142,9 +144,11 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
 
     @SuppressWarnings("unchecked") // the builder typed the persistence by the context types that made the store
     private static <U, C, B> PersistenceRunner<U, C, B> runner(
-            DataStore<?, ?, ?> store, Persistence<?, ?, ?> p, java.util.function.Consumer<Throwable> errors,
+            DataStore<?, ?, ?> store, Persistence<?, ?, ?> p, CallbackDataCache callbackData,
+            java.util.function.Consumer<Throwable> errors,
             java.util.function.Supplier<List<ConversationHandler<?>>> conversations) {
-        return new PersistenceRunner<>((Persistence<U, C, B>) p, (DataStore<U, C, B>) store, errors, conversations);
+        return new PersistenceRunner<>((Persistence<U, C, B>) p, (DataStore<U, C, B>) store, callbackData, errors,
+                conversations);
     }
 
     private static ScheduledThreadPoolExecutor deadlineTimer() {

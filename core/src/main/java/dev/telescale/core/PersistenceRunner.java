@@ -1,5 +1,7 @@
 package dev.telescale.core;
 
+import dev.telescale.bot.callbackdata.CallbackDataCache;
+import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
 import dev.telescale.core.conversation.ConversationHandler;
 import dev.telescale.core.data.DataMarks;
 import dev.telescale.core.data.DataStore;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives the application's {@link Persistence} (PTB's {@code update_persistence} and its loop): loads on
- * initialize, writes every interval on a virtual thread while the application runs (and, in read-through mode, after
+ * initialize (the data and, when the bot has arbitrary callback data, its cache), writes every interval on a virtual thread while the application runs (and, in read-through mode, after
  * each update), writes once more and flushes on shutdown, and refreshes data before handlers and jobs. Failed calls go
  * to the error handlers and their ids (or conversation keys) are marked again, so the next run retries them.
  */
@@ -36,6 +38,8 @@ final class PersistenceRunner<U, C, B> {
     private final Duration interval;
     private final Consumer<Throwable> errors;
     private final Supplier<List<ConversationHandler<?>>> conversations;
+    /** The bot's arbitrary callback data cache, or null when the bot has none or callback data is not stored. */
+    private final CallbackDataCache callbackData;
     /** Runs never overlap (the interval loop and shutdown, or a manual updatePersistence()). */
     private final ReentrantLock runLock = new ReentrantLock();
     private final ReentrantLock loopLock = new ReentrantLock();
@@ -43,14 +47,15 @@ final class PersistenceRunner<U, C, B> {
     private boolean stopRequested; // guarded by loopLock
     private Thread loop;
 
-    PersistenceRunner(Persistence<U, C, B> persistence, DataStore<U, C, B> data, Consumer<Throwable> errors,
-                      Supplier<List<ConversationHandler<?>>> conversations) {
+    PersistenceRunner(Persistence<U, C, B> persistence, DataStore<U, C, B> data, CallbackDataCache callbackData,
+                      Consumer<Throwable> errors, Supplier<List<ConversationHandler<?>>> conversations) {
         this.persistence = Objects.requireNonNull(persistence, "persistence");
         this.data = data;
         this.store = checkedStoreData(persistence);
         this.interval = checkedInterval(persistence);
         this.errors = errors;
         this.conversations = Objects.requireNonNull(conversations, "conversations");
+        this.callbackData = store.callbackData() ? callbackData : null;
     }
 
     /** Reads and checks {@code storeData()}: not null. */
@@ -95,6 +100,18 @@ final class PersistenceRunner<U, C, B> {
             Optional<B> bot = call("getBotData()", persistence::getBotData);
             requireLoaded(bot, "getBotData()");
             bot.ifPresent(data::loadBotData);
+        }
+        if (callbackData != null) {
+            Optional<CallbackDataSnapshot> snapshot = call("getCallbackData()", persistence::getCallbackData);
+            requireLoaded(snapshot, "getCallbackData()");
+            if (snapshot.isPresent()) {
+                try {
+                    callbackData.restore(snapshot.get());
+                } catch (IllegalArgumentException e) {
+                    throw new PersistenceException("The callback data from Persistence.getCallbackData() cannot be "
+                            + "restored (" + persistence.getClass().getName() + "): " + e.getMessage(), e);
+                }
+            }
         }
     }
 
@@ -183,7 +200,7 @@ final class PersistenceRunner<U, C, B> {
     // ----------------------------------------------------------------------------------------------------- write
 
     /**
-     * One run: bot data, then drops, then the data of marked ids, then the changed conversation states. Each failed
+     * One run: bot data and callback data, then drops, then the data of marked ids, then the changed conversation states. Each failed
      * call is reported and its id (or key) marked again for the next run.
      */
     void update() {
@@ -191,14 +208,15 @@ final class PersistenceRunner<U, C, B> {
     }
 
     /**
-     * The write after an update in read-through mode: a run without the bot data (which stays on the interval, since
-     * every update would otherwise rewrite it).
+     * The write after an update in read-through mode: a run without the bot data and the callback data (which stay
+     * on the interval, since every update would otherwise rewrite them).
      */
     void writeThrough() {
         run(false);
     }
 
-    private void run(boolean withBotData) {
+    /** A run; {@code full}: with the bot data and the callback data (not after each update in read-through mode). */
+    private void run(boolean full) {
         runLock.lock();
         try {
             DataMarks marks = data.drainMarks();
@@ -206,9 +224,13 @@ final class PersistenceRunner<U, C, B> {
             Set<Long> retryUsers = new HashSet<>();
             Set<Long> retryDroppedChats = new HashSet<>();
             Set<Long> retryDroppedUsers = new HashSet<>();
-            if (withBotData && store.botData()) {
+            if (full && store.botData()) {
                 B bot = data.botData();
                 attempt("updateBotData()", () -> persistence.updateBotData(bot));
+            }
+            if (full && callbackData != null) {
+                CallbackDataSnapshot snapshot = callbackData.snapshot();
+                attempt("updateCallbackData()", () -> persistence.updateCallbackData(snapshot));
             }
             if (store.chatData()) {
                 for (long id : marks.droppedChats()) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -34,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns an application's data into JSON and back for every store (in memory, JSON file, JDBC, Redis): the author's
  * own user, chat and bot data types through Jackson, conversation states and {@link ConversationKey}s, and the
- * callback-data cache as an opaque JSON value. One codec per application, shared by whatever store it uses:
+ * callback-data cache (the bot's {@link CallbackDataSnapshot}, whose button objects are written with their class
+ * name, see there). One codec per application, shared by whatever store it uses:
  *
  * <pre>{@code
  * DataCodec<Profile, Settings, Stats> codec = DataCodec.of(Profile.class, Settings.class, Stats.class);
@@ -71,13 +73,12 @@ public final class DataCodec<U, C, B> {
     private final JavaType botType;
     private final JavaType callbackDataType;
 
-    private DataCodec(ObjectMapper mapper, JavaType userType, JavaType chatType, JavaType botType,
-                      JavaType callbackDataType) {
+    private DataCodec(ObjectMapper mapper, JavaType userType, JavaType chatType, JavaType botType) {
         this.mapper = mapper;
         this.userType = userType;
         this.chatType = chatType;
         this.botType = botType;
-        this.callbackDataType = callbackDataType;
+        this.callbackDataType = mapper.constructType(CallbackDataSnapshot.class);
     }
 
     /**
@@ -107,7 +108,7 @@ public final class DataCodec<U, C, B> {
     public static DataCodec<Map<String, Object>, Map<String, Object>, Map<String, Object>> maps() {
         JavaType map = DEFAULT_MAPPER.getTypeFactory().constructMapType(ConcurrentHashMap.class, String.class,
                 Object.class);
-        return new DataCodec<>(DEFAULT_MAPPER, map, map, map, DEFAULT_MAPPER.constructType(Object.class));
+        return new DataCodec<>(DEFAULT_MAPPER, map, map, map);
     }
 
     /** A codec for data of these classes (records, classes with fields, maps, collections). */
@@ -116,8 +117,7 @@ public final class DataCodec<U, C, B> {
         Objects.requireNonNull(chatData, "chatData");
         Objects.requireNonNull(botData, "botData");
         return new DataCodec<>(DEFAULT_MAPPER, DEFAULT_MAPPER.constructType(userData),
-                DEFAULT_MAPPER.constructType(chatData), DEFAULT_MAPPER.constructType(botData),
-                DEFAULT_MAPPER.constructType(Object.class));
+                DEFAULT_MAPPER.constructType(chatData), DEFAULT_MAPPER.constructType(botData));
     }
 
     /** A codec for generic data types, e.g. {@code new TypeReference<Map<String, List<Long>>>() {}}. */
@@ -127,24 +127,14 @@ public final class DataCodec<U, C, B> {
         Objects.requireNonNull(chatData, "chatData");
         Objects.requireNonNull(botData, "botData");
         return new DataCodec<>(DEFAULT_MAPPER, DEFAULT_MAPPER.constructType(userData),
-                DEFAULT_MAPPER.constructType(chatData), DEFAULT_MAPPER.constructType(botData),
-                DEFAULT_MAPPER.constructType(Object.class));
+                DEFAULT_MAPPER.constructType(chatData), DEFAULT_MAPPER.constructType(botData));
     }
 
     /** This codec with another Jackson mapper (its configuration decides how data types map to JSON). */
     public DataCodec<U, C, B> withMapper(ObjectMapper mapper) {
         Objects.requireNonNull(mapper, "mapper");
         return new DataCodec<>(mapper, mapper.constructType(userType), mapper.constructType(chatType),
-                mapper.constructType(botType), mapper.constructType(callbackDataType));
-    }
-
-    /**
-     * This codec reading the callback-data cache as {@code type} (the bot's snapshot type) instead of JSON's
-     * natural Java types.
-     */
-    public DataCodec<U, C, B> withCallbackDataType(Class<?> type) {
-        Objects.requireNonNull(type, "type");
-        return new DataCodec<>(mapper, userType, chatType, botType, mapper.constructType(type));
+                mapper.constructType(botType));
     }
 
     /** The Jackson mapper (for stores turning trees into bytes or text). */
@@ -184,13 +174,16 @@ public final class DataCodec<U, C, B> {
         return decode(json, botType, "the bot data");
     }
 
-    /** The JSON of the callback-data cache (whatever the bot hands over; opaque to the stores). */
-    public JsonNode encodeCallbackData(Object data) {
+    /**
+     * The JSON of the callback-data cache. Every button object must be writable as JSON; it is written with its
+     * class name so it is read back as the same type.
+     */
+    public JsonNode encodeCallbackData(CallbackDataSnapshot data) {
         return encode(data, callbackDataType, "the callback data");
     }
 
-    /** The callback-data cache read from JSON (as the callback-data type; JSON's natural types by default). */
-    public Object decodeCallbackData(JsonNode json) {
+    /** The callback-data cache read from JSON: a new snapshot, each button object of its stored class. */
+    public CallbackDataSnapshot decodeCallbackData(JsonNode json) {
         return decode(json, callbackDataType, "the callback data");
     }
 
@@ -316,7 +309,7 @@ public final class DataCodec<U, C, B> {
     @Override
     public String toString() {
         return "DataCodec[user=" + userType.toCanonical() + ", chat=" + chatType.toCanonical() + ", bot="
-                + botType.toCanonical() + ", callbackData=" + callbackDataType.toCanonical() + "]";
+                + botType.toCanonical() + "]";
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.telescale.core.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,7 +72,7 @@ abstract class DocumentPersistence<U, C, B> implements Persistence<U, C, B> {
     }
 
     @Override
-    public Optional<Object> getCallbackData() {
+    public Optional<CallbackDataSnapshot> getCallbackData() {
         JsonNode json = document().callbackData();
         return json == null ? Optional.empty() : Optional.of(decoding(() -> codec.decodeCallbackData(json)));
     }
@@ -123,7 +124,7 @@ abstract class DocumentPersistence<U, C, B> implements Persistence<U, C, B> {
     }
 
     @Override
-    public void updateCallbackData(Object data) {
+    public void updateCallbackData(CallbackDataSnapshot data) {
         JsonNode json = codec.encodeCallbackData(data);
         modify("updateCallbackData()", doc -> doc.putCallbackData(json));
     }

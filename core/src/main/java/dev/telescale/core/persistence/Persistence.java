@@ -1,13 +1,15 @@
 package dev.telescale.core.persistence;
 
+import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where an application keeps its user, chat and bot data, the states of persistent conversations (and, later, the
- * callback-data cache) across restarts: the SPI of PTB's {@code BasePersistence}. Implementations (in memory, a JSON file, JDBC,
- * Redis) live outside this package; give one to the builder together with the context types it stores:
+ * Where an application keeps its user, chat and bot data, the states of persistent conversations and the
+ * callback-data cache of arbitrary callback data across restarts: the SPI of PTB's {@code BasePersistence}.
+ * Implementations: {@link InMemoryPersistence}, {@link JsonFilePersistence} here, JDBC and Redis in their modules;
+ * give one to the builder together with the context types it stores:
  *
  * <pre>{@code
  * ContextTypes<CallbackContext<Profile, Settings, Stats>> types = ContextTypes.of(Profile::new, Settings::new, Stats::new);
@@ -19,12 +21,13 @@ import java.util.Optional;
  *
  * <h2>When the Application calls what</h2>
  * <ul>
- *   <li>{@code initialize()}: {@link #getUserData()}, {@link #getChatData()}, {@link #getBotData()} — only for the
- *       kinds {@link #storeData()} switches on — and {@link #getConversations} for each persistent conversation
+ *   <li>{@code initialize()}: {@link #getUserData()}, {@link #getChatData()}, {@link #getBotData()},
+ *       {@link #getCallbackData()} (when the bot has arbitrary callback data on) — only for the kinds
+ *       {@link #storeData()} switches on — and {@link #getConversations} for each persistent conversation
  *       handler, recursively for nested ones (see {@code ConversationHandler});</li>
  *   <li>every {@link #updateInterval()} after {@code start()} (the first run one interval after start), and once
- *       more in {@code shutdown()} followed by {@link #flush()}: {@link #updateBotData} every run;
- *       {@link #dropUserData}/{@link #dropChatData} for ids dropped or migrated away since the last run, then
+ *       more in {@code shutdown()} followed by {@link #flush()}: {@link #updateBotData} and
+ *       {@link #updateCallbackData} every run; {@link #dropUserData}/{@link #dropChatData} for ids dropped or migrated away since the last run, then
  *       {@link #updateUserData}/{@link #updateChatData} for ids <em>marked</em> since the last run (the effective
  *       chat and user of each handled update, the chat and user of each job run, ids marked by hand) that have
  *       data in memory; {@link #updateConversation} for conversation keys changed since the last run. Runs never
@@ -41,8 +44,10 @@ import java.util.Optional;
  * the refresh hooks bring the chat's and user's data up to date (as always), each persistent conversation handler
  * re-reads the state of the update's conversation with {@link #getConversation} before choosing a handler, and
  * right after the update the application writes what it changed — the data of the ids marked so far, drops, and
- * conversation states (a persistence run, except the bot data, which stays on the interval) — instead of waiting for
- * the interval. The interval runs go on as well. This keeps an update of a chat handled by one instance visible to
+ * conversation states (a persistence run, except the bot data and the callback data, which stay on the interval) —
+ * instead of waiting for the interval. The interval runs go on as well. The callback-data cache is each instance's
+ * own (a button sent by one instance resolves only there) and the instances overwrite each other's stored copy, so
+ * with several instances prefer plain string callback data. This keeps an update of a chat handled by one instance visible to
  * the next update of that chat handled by another, provided the instances do not handle updates of the same chat at
  * the same moment (route each chat to one instance at a time, e.g. by a queue partitioned by chat id). Stores for
  * this mode override {@link #refreshUserData}, {@link #refreshChatData} and {@link #getConversation} with reads of
@@ -125,12 +130,11 @@ public interface Persistence<U, C, B> {
     }
 
     /**
-     * The stored callback-data cache. Reserved for arbitrary callback data (not in core yet): its format is defined
-     * with that feature; until then it is never called. Default: empty.
+     * The stored callback-data cache (PTB's {@code get_callback_data}), or empty when none was stored; called by
+     * {@code initialize()} when {@link #storeData()} stores callback data and the bot has arbitrary callback data on
+     * ({@code Bot.callbackDataCache()}), which is then restored from it ({@code CallbackDataCache.restore}). Return a new snapshot decoded from the store ({@link DataCodec#decodeCallbackData}).
      */
-    default Optional<Object> getCallbackData() {
-        return Optional.empty();
-    }
+    Optional<CallbackDataSnapshot> getCallbackData();
 
     // ---------------------------------------------------------------------------------------------------- update
 
@@ -148,9 +152,13 @@ public interface Persistence<U, C, B> {
      */
     void updateConversation(String name, ConversationKey key, Optional<Object> newState);
 
-    /** Stores the callback-data cache. Reserved, like {@link #getCallbackData()}; default: does nothing. */
-    default void updateCallbackData(Object data) {
-    }
+    /**
+     * Stores the callback-data cache (replacing what was stored); called on every run, like
+     * {@link #updateBotData}, when callback data is stored and the bot has a cache. The snapshot is an immutable
+     * value, but its button objects are the live ones the bot put on buttons: encode it during the call
+     * ({@link DataCodec#encodeCallbackData}).
+     */
+    void updateCallbackData(CallbackDataSnapshot data);
 
     // ------------------------------------------------------------------------------------------------------ drop
 

@@ -7,7 +7,7 @@ package dev.telescale.core.persistence;
  * @param userData     each user's data
  * @param chatData     each chat's data
  * @param botData      the bot-wide data
- * @param callbackData the cache of arbitrary callback data (used once that feature exists)
+ * @param callbackData the cache of arbitrary callback data (when the bot has it on)
  */
 public record StoreData(boolean userData, boolean chatData, boolean botData, boolean callbackData) {
 

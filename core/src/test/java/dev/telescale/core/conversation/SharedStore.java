@@ -1,5 +1,6 @@
 package dev.telescale.core.conversation;
 
+import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
 import dev.telescale.core.persistence.ConversationKey;
 import dev.telescale.core.persistence.Persistence;
 import dev.telescale.core.persistence.StoreData;
@@ -92,6 +93,15 @@ final class SharedStore {
 
         @Override
         public void updateBotData(Map<String, Object> data) {
+        }
+
+        @Override
+        public Optional<CallbackDataSnapshot> getCallbackData() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void updateCallbackData(CallbackDataSnapshot data) {
         }
 
         @Override

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +32,6 @@ class DataCodecTest {
 
         private Settings() {
         }
-    }
-
-    record Snapshot(List<String> keyboards, Map<String, String> queries) {
     }
 
     private enum State { ASK_NAME }
@@ -157,12 +156,18 @@ class DataCodecTest {
     }
 
     @Test
-    void callbackDataIsOpaqueJsonOrTheTypeGiven() {
-        Object natural = List.of(List.of("k", 1.5), Map.of("q", "k"));
-        assertEquals(natural, codec.decodeCallbackData(codec.encodeCallbackData(natural)));
-        var typed = codec.withCallbackDataType(Snapshot.class);
-        Snapshot s = new Snapshot(List.of("k1"), Map.of("q", "k1"));
-        assertEquals(s, typed.decodeCallbackData(typed.encodeCallbackData(s)));
+    void callbackDataIsTheBotsSnapshotWithButtonObjectsOfTheirOwnTypes() {
+        CallbackDataSnapshot s = new CallbackDataSnapshot(List.of(new CallbackDataSnapshot.Keyboard(
+                "0123456789abcdef0123456789abcdef", Instant.ofEpochMilli(5),
+                Map.of("00000000000000000000000000000001", new Profile("a", 1, List.of("x")),
+                        "00000000000000000000000000000002", List.of(1, 2)))),
+                Map.of("q", "0123456789abcdef0123456789abcdef"));
+        CallbackDataSnapshot back = codec.decodeCallbackData(codec.encodeCallbackData(s));
+        assertEquals(s, back);
+        assertInstanceOf(Profile.class, back.keyboards().get(0).buttons().get("00000000000000000000000000000001"));
+        DataCodecException e = assertThrows(DataCodecException.class,
+                () -> codec.decodeCallbackData(codec.mapper().valueToTree(List.of(1))));
+        assertTrue(e.getMessage().contains("the callback data"), e.getMessage());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ class InMemoryPersistenceTest {
         p.updateUserData(1, Map.of("a", List.of(1, "x")));
         p.updateChatData(-100, Map.of("c", true));
         p.updateBotData(Map.of("total", 3));
-        p.updateCallbackData(List.of(List.of(), Map.of()));
+        p.updateCallbackData(CallbackDataSnapshot.empty());
         p.updateConversation("conv", ConversationKey.of(-100, 1), Optional.of("ASK"));
         String json = p.exportJson();
         assertTrue(json.startsWith("{\"format\":\"telescale-persistence\",\"version\":1,\"userData\":{\"1\":"), json);

@@ -1,17 +1,20 @@
 package dev.telescale.core.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
 import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
 import dev.telescale.core.ContextTypes;
 import dev.telescale.testkit.BotApiEmulator;
 import dev.telescale.testkit.EmulatedBot;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -394,16 +397,59 @@ public abstract class PersistenceContract {
 
     // ---------------------------------------------------------------------------------------- callback data
 
+    /** A keyboard id and button ids of the callback data cases (32 lowercase hex characters each). */
+    private static final String KEYBOARD = "0123456789abcdef0123456789abcdef";
+    private static final String OTHER_KEYBOARD = "fedcba9876543210fedcba9876543210";
+
+    /** A cache snapshot whose buttons hold objects of several types: a record, a string, a number, a list, a map. */
+    public static CallbackDataSnapshot callbackSnapshot() {
+        Map<String, Object> buttons = new LinkedHashMap<>();
+        buttons.put("00000000000000000000000000000001", new Profile("button", 7, List.of("a", "b"), 9));
+        buttons.put("00000000000000000000000000000002", "plain string");
+        buttons.put("00000000000000000000000000000003", 42);
+        buttons.put("00000000000000000000000000000004", List.of(1, 2, 3));
+        buttons.put("00000000000000000000000000000005", Map.of("k", "v"));
+        return new CallbackDataSnapshot(List.of(
+                new CallbackDataSnapshot.Keyboard(OTHER_KEYBOARD, Instant.ofEpochMilli(1_600_000_000_000L),
+                        Map.of("0000000000000000000000000000000a", "old")),
+                new CallbackDataSnapshot.Keyboard(KEYBOARD, Instant.ofEpochMilli(1_700_000_000_123L), buttons)),
+                Map.of("query-1", KEYBOARD, "query-2", OTHER_KEYBOARD));
+    }
+
     @Test
-    void callbackDataRoundTripsAsAnOpaqueJsonValue() throws Exception {
+    void callbackDataRoundTripsWithEachButtonObjectOfItsOwnType() throws Exception {
         var p = open();
-        List<Object> first = List.of(List.of(List.of("0123456789abcdef0123456789abcdef", 1.5,
-                Map.of("button", "payload"))), Map.of("query-1", "0123456789abcdef0123456789abcdef"));
+        CallbackDataSnapshot first = callbackSnapshot();
         p.updateCallbackData(first);
-        assertEquals(Optional.of(first), reopen(p).getCallbackData());
+        CallbackDataSnapshot read = reopen(p).getCallbackData().orElseThrow();
+        assertEquals(first, read);
+        assertInstanceOf(Profile.class, read.keyboards().get(1).buttons().get("00000000000000000000000000000001"));
         var q = open();
-        q.updateCallbackData(List.of(List.of(), Map.of()));
-        assertEquals(Optional.of(List.of(List.of(), Map.of())), reopen(q).getCallbackData());
+        q.updateCallbackData(CallbackDataSnapshot.empty());
+        assertEquals(Optional.of(CallbackDataSnapshot.empty()), reopen(q).getCallbackData(), "replaced, not merged");
+    }
+
+    @Test
+    void anApplicationRestoresTheBotsCallbackDataCacheAndWritesItOnEachRun() throws Exception {
+        var p = open();
+        p.updateCallbackData(callbackSnapshot());
+        p.flush();
+        try (BotApiEmulator emulator = BotApiEmulator.start()) {
+            EmulatedBot bot = emulator.createBot("CacheBot");
+            Persistence<Profile, Settings, Map<String, Object>> store = open();
+            Application<CallbackContext<Profile, Settings, Map<String, Object>>> app = Application.builder()
+                    .token(bot.token()).apiBaseUrl(emulator.apiBaseUrl()).noUpdater().shutdownHook(false)
+                    .botOptions(b -> b.arbitraryCallbackData(true))
+                    .contextTypes(ContextTypes.of(Profile::empty, Settings::new, HashMap::new), store)
+                    .build();
+            app.initialize();
+            var cache = app.bot().callbackDataCache().orElseThrow();
+            assertEquals(callbackSnapshot(), cache.snapshot());
+            cache.clear();
+            app.updatePersistence();
+            app.shutdown();
+        }
+        assertEquals(List.of(), open().getCallbackData().orElseThrow().keyboards(), "the run wrote the cache");
     }
 
     // -------------------------------------------------------------------------------------------- refresh
@@ -443,7 +489,7 @@ public abstract class PersistenceContract {
         p.updateUserData(1, new Profile("u", 1, List.of("t"), 1));
         p.updateChatData(2, settings("c", 2));
         p.updateBotData(botMap());
-        p.updateCallbackData(Map.of("cache", List.of()));
+        p.updateCallbackData(callbackSnapshot());
         p.updateConversation("conv", ConversationKey.of(2, 1), Optional.of(3));
         p.flush();
 
@@ -451,7 +497,7 @@ public abstract class PersistenceContract {
         assertEquals(Map.of(1L, new Profile("u", 1, List.of("t"), 1)), q.getUserData());
         assertEquals(Map.of(2L, settings("c", 2)), q.getChatData());
         assertEquals(Optional.of(botMap()), q.getBotData());
-        assertEquals(Optional.of(Map.of("cache", List.of())), q.getCallbackData());
+        assertEquals(Optional.of(callbackSnapshot()), q.getCallbackData());
         assertEquals(Map.of(ConversationKey.of(2, 1), 3), q.getConversations("conv"));
         q.flush();
         q.flush();

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.telescale.api.TelegramJson;
 import dev.telescale.api.types.Update;
+import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
 import dev.telescale.core.Application;
 import dev.telescale.core.ApplicationBuilder;
 import dev.telescale.core.CallbackContext;
@@ -440,6 +441,29 @@ class PersistenceWiringTest {
         assertEquals(List.of("group1"), ran, "as PTB: the group whose refresh failed is skipped, dispatch goes on");
     }
 
+    @Test
+    void callbackDataIsLoadedAtInitializeAndWrittenEveryRunOnlyWhenTheBotHasACache() {
+        var p = maps(LONG);
+        Application<DefaultContext> a = base().botOptions(b -> b.arbitraryCallbackData(true))
+                .contextTypes(ContextTypes.defaults(), p).build();
+        app = a;
+        a.initialize();
+        assertEquals(List.of("getUserData", "getChatData", "getBotData", "getCallbackData"), p.calls);
+        a.updatePersistence();
+        a.updatePersistence();
+        assertEquals(List.of("updateBotData", "updateCallbackData", "updateBotData", "updateCallbackData"),
+                p.writes(), "every run, as PTB, even when unchanged");
+        a.shutdown();
+        app = null;
+
+        var plain = maps(LONG);
+        Application<DefaultContext> b = mapApp(plain);
+        b.initialize();
+        b.updatePersistence();
+        assertFalse(plain.calls.contains("getCallbackData"), plain.calls.toString());
+        assertFalse(plain.calls.contains("updateCallbackData"), plain.calls.toString());
+    }
+
     /** Immutable user data: changed by replacing it, refreshed by the store returning a new one. */
     record Visits(int count) {
     }
@@ -557,6 +581,13 @@ class PersistenceWiringTest {
             public void updateConversation(String name, ConversationKey key, Optional<Object> newState) {
             }
 
+            public Optional<CallbackDataSnapshot> getCallbackData() {
+                return Optional.empty();
+            }
+
+            public void updateCallbackData(CallbackDataSnapshot data) {
+            }
+
             public void dropUserData(long userId) {
             }
 
@@ -568,7 +599,7 @@ class PersistenceWiringTest {
         };
         assertEquals(Duration.ofSeconds(60), minimal.updateInterval());
         assertEquals(StoreData.ALL, minimal.storeData());
-        assertEquals(Optional.empty(), minimal.getCallbackData());
+        assertEquals(minimal.getUserData(), minimal.refreshUserData(1, minimal.getUserData()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.telescale.core.persistence;
 
+import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ final class RecordingPersistence<U, C, B> implements Persistence<U, C, B> {
     Map<Long, U> initialUsers = new HashMap<>();
     Map<Long, C> initialChats = new HashMap<>();
     Optional<B> initialBot = Optional.empty();
+    Optional<CallbackDataSnapshot> initialCallbackData = Optional.empty();
+    volatile CallbackDataSnapshot storedCallbackData;
     UnaryOperator<U> userRefresh = u -> u;
 
     RecordingPersistence(StoreData storeData, Duration interval) {
@@ -62,6 +65,18 @@ final class RecordingPersistence<U, C, B> implements Persistence<U, C, B> {
     public Optional<B> getBotData() {
         calls.add("getBotData");
         return initialBot;
+    }
+
+    @Override
+    public Optional<CallbackDataSnapshot> getCallbackData() {
+        calls.add("getCallbackData");
+        return initialCallbackData;
+    }
+
+    @Override
+    public void updateCallbackData(CallbackDataSnapshot data) {
+        write("updateCallbackData");
+        storedCallbackData = data;
     }
 
     @Override
