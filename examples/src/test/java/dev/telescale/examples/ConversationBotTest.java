@@ -183,6 +183,36 @@ class ConversationBotTest {
         }
     }
 
+    @Test
+    void inAGroupEachMemberHasTheirOwnConversationAndRepliesQuote() throws Exception {
+        try (var run = start()) {
+            EmulatedUser ivy = run.emulator.user("ivy");
+            EmulatedUser jack = run.emulator.user("jack");
+            EmulatedChat group = run.emulator.group("Family", ivy, jack).add(run.bot);
+
+            ObjectNode start = ivy.sendText(group, "/start");
+            assertEquals(GREETING, group.awaitBotMessageAfter(start, WAIT).path("text").asText());
+            RecordedCall greeting = run.next("sendMessage");
+            assertEquals(start.path("message_id").asLong(), greeting.param("reply_parameters").path("message_id")
+                    .asLong(), "replies quote in groups");
+
+            // jack has no conversation: his "Boy" is not heard; ivy's is.
+            ObjectNode silent = jack.sendText(group, "Boy");
+            ObjectNode probe = ivy.sendText(group, "Boy");
+            assertEquals(ASK_PHOTO, RunningExample.assertSilentBefore(group, silent, probe).path("text").asText());
+            RecordedCall askPhoto = run.next("sendMessage");
+            assertEquals(probe.path("message_id").asLong(), askPhoto.param("reply_parameters").path("message_id")
+                    .asLong());
+            assertEquals(REMOVE, RunningExample.markup(askPhoto).toString());
+
+            ObjectNode jacks = jack.sendText(group, "/start");
+            assertEquals(GREETING, group.awaitBotMessageAfter(jacks, WAIT).path("text").asText());
+            ObjectNode skip = ivy.sendText(group, "/skip");
+            assertEquals(NO_PHOTO, group.awaitBotMessageAfter(skip, WAIT).path("text").asText(),
+                    "ivy is at the photo step, jack at the gender step");
+        }
+    }
+
     /** Asserts that the bot says nothing to {@code silent}: the next text, {@code probe}, gets {@code expected}. */
     private static void assertSilent(RunningExample run, EmulatedUser user, JsonNode silent, String probe,
                                      String expected) {
