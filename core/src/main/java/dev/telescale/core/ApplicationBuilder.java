@@ -2,6 +2,8 @@ package dev.telescale.core;
 
 import dev.telescale.bot.Bot;
 import dev.telescale.bot.Defaults;
+import dev.telescale.bot.callbackdata.CallbackDataCache;
+import dev.telescale.bot.ratelimit.RateLimiter;
 import dev.telescale.core.job.JobQueue;
 import dev.telescale.core.persistence.Persistence;
 import dev.telescale.core.processor.OrderedProcessor;
@@ -17,9 +19,10 @@ import java.util.function.Consumer;
  * {@code Application.builder().token(token).build()}. Option groups:
  * <ul>
  *   <li><b>Bot</b>: {@link #token}, {@link #apiBaseUrl}, {@link #fileBaseUrl}, {@link #localMode},
- *       {@link #defaults}, and {@link #botOptions} for the transport options of {@code Bot.builder()} (pool
- *       sizes, proxies, timeouts, each also separately for {@code getUpdates}) — or a ready {@link #bot(Bot)},
- *       which excludes all of them;</li>
+ *       {@link #defaults}, {@link #arbitraryCallbackData(boolean)} and {@link #rateLimiter} (PTB's builder
+ *       options of the same names; shortcuts for the {@code Bot.builder()} options), and {@link #botOptions} for
+ *       every other option of {@code Bot.builder()} (pool sizes, proxies, timeouts, each also separately for
+ *       {@code getUpdates}) — or a ready {@link #bot(Bot)}, which excludes all of them;</li>
  *   <li><b>Processing</b>: {@link #updateProcessor} or {@link #concurrentUpdates} (the default is the recommended
  *       {@link UpdateProcessor#orderedPerChatAndUser()}: one chat's and one user's updates in order, different
  *       chats in parallel), {@link #updateQueueCapacity}, {@link #processingTimeout};</li>
@@ -48,6 +51,8 @@ public final class ApplicationBuilder<X extends CallbackContext<?, ?, ?>> {
     private String fileBaseUrl;
     private Boolean localMode;
     private Defaults defaults;
+    private Integer callbackDataSize;
+    private RateLimiter rateLimiter;
     private Consumer<Bot.Builder> botOptions;
     private Bot bot;
     private UpdateProcessor processor;
@@ -78,6 +83,8 @@ public final class ApplicationBuilder<X extends CallbackContext<?, ?, ?>> {
         this.fileBaseUrl = from.fileBaseUrl;
         this.localMode = from.localMode;
         this.defaults = from.defaults;
+        this.callbackDataSize = from.callbackDataSize;
+        this.rateLimiter = from.rateLimiter;
         this.botOptions = from.botOptions;
         this.bot = from.bot;
         this.processor = from.processor;
@@ -123,8 +130,44 @@ public final class ApplicationBuilder<X extends CallbackContext<?, ?, ?>> {
     }
 
     /**
-     * More options of the Bot being built, applied after the ones above: transports, pool sizes, proxies and time
-     * limits, for API calls and separately for {@code getUpdates}
+     * Arbitrary callback data (PTB's {@code arbitrary_callback_data(True)}): any object on an inline button
+     * ({@code CallbackData.button(text, object)}), resolved for {@code CallbackQueryHandler} and
+     * {@code context.callbackData()}, in a cache of 1,024 keyboards — which the application's persistence stores
+     * when its {@code storeData()} includes callback data, and which webhook replies go through too. Off by default.
+     * Shortcut for {@code botOptions(b -> b.arbitraryCallbackData(on))}.
+     */
+    public ApplicationBuilder<X> arbitraryCallbackData(boolean on) {
+        this.callbackDataSize = on ? CallbackDataCache.DEFAULT_MAX_SIZE : 0;
+        return botOption("arbitraryCallbackData(...)");
+    }
+
+    /**
+     * Arbitrary callback data with a cache of {@code maxSize} keyboards (PTB's {@code arbitrary_callback_data(n)}).
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public ApplicationBuilder<X> arbitraryCallbackData(int maxSize) {
+        if (maxSize < 1) {
+            throw new IllegalArgumentException("arbitraryCallbackData: the cache must hold at least 1 keyboard, was "
+                    + maxSize + " (use arbitraryCallbackData(false) to turn the feature off)");
+        }
+        this.callbackDataSize = maxSize;
+        return botOption("arbitraryCallbackData(...)");
+    }
+
+    /**
+     * The rate limiter every call but getUpdates goes through (PTB's {@code rate_limiter}), e.g.
+     * {@code DefaultRateLimiter.create()}; webhook replies then travel as normal calls (see
+     * {@code CallbackContext.replyViaWebhook}). Shortcut for {@code botOptions(b -> b.rateLimiter(limiter))}.
+     */
+    public ApplicationBuilder<X> rateLimiter(RateLimiter limiter) {
+        this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+        return botOption("rateLimiter(...)");
+    }
+
+    /**
+     * More options of the Bot being built, applied after the ones above (so they win where both set one):
+     * transports, pool sizes, proxies and time limits, for API calls and separately for {@code getUpdates}
      * ({@code b -> b.readTimeout(Duration.ofSeconds(10)).getUpdatesProxy(proxy)}).
      */
     public ApplicationBuilder<X> botOptions(Consumer<Bot.Builder> options) {
@@ -320,8 +363,8 @@ public final class ApplicationBuilder<X extends CallbackContext<?, ?, ?>> {
     public Application<X> build() {
         requireUnused();
         if (bot != null && !botOptionsSet.isEmpty()) {
-            throw conflict("bot(...)", botOptionsSet.get(0), "the Bot you pass brings its own token, URLs, defaults "
-                    + "and transport");
+            throw conflict("bot(...)", botOptionsSet.get(0), "the Bot you pass brings its own token, URLs, defaults, "
+                    + "transport, arbitrary callback data and rate limiter");
         }
         if (processor != null && concurrentUpdates != null) {
             throw conflict("updateProcessor(...)", "concurrentUpdates(...)", "both choose the update processor");
@@ -358,6 +401,16 @@ public final class ApplicationBuilder<X extends CallbackContext<?, ?, ?>> {
         }
         if (defaults != null) {
             b.defaults(defaults);
+        }
+        if (callbackDataSize != null) {
+            if (callbackDataSize == 0) {
+                b.arbitraryCallbackData(false);
+            } else {
+                b.arbitraryCallbackData(callbackDataSize);
+            }
+        }
+        if (rateLimiter != null) {
+            b.rateLimiter(rateLimiter);
         }
         if (botOptions != null) {
             botOptions.accept(b);

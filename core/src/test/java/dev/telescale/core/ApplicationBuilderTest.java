@@ -2,10 +2,14 @@ package dev.telescale.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.telescale.bot.Bot;
+import dev.telescale.bot.callbackdata.CallbackDataCache;
+import dev.telescale.bot.ratelimit.DefaultRateLimiter;
+import dev.telescale.bot.ratelimit.RateLimiter;
 import dev.telescale.core.filter.Filters;
 import dev.telescale.core.handler.MessageHandler;
 import dev.telescale.core.job.JobQueue;
@@ -35,6 +39,43 @@ class ApplicationBuilderTest {
     void withoutTokenOrBotBuildFails() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Application.builder().build());
         assertTrue(e.getMessage().contains("token"), e.getMessage());
+    }
+
+    @Test
+    void arbitraryCallbackDataAndRateLimiterAreBotOptionsThatSurviveContextTypes() {
+        RateLimiter limiter = DefaultRateLimiter.create();
+        Application<DefaultContext> app = Application.builder().token(TOKEN).arbitraryCallbackData(16)
+                .rateLimiter(limiter).contextTypes(ContextTypes.defaults()).build();
+        try {
+            assertEquals(16, app.bot().callbackDataCache().orElseThrow().maxSize());
+            assertSame(limiter, app.bot().rateLimiter().orElseThrow());
+        } finally {
+            app.bot().shutdown();
+        }
+        Application<DefaultContext> defaults = Application.builder().token(TOKEN).arbitraryCallbackData(true).build();
+        assertEquals(CallbackDataCache.DEFAULT_MAX_SIZE, defaults.bot().callbackDataCache().orElseThrow().maxSize());
+        defaults.bot().shutdown();
+        Application<DefaultContext> off = Application.builder().token(TOKEN).arbitraryCallbackData(true)
+                .botOptions(b -> b.arbitraryCallbackData(false)).build();
+        assertTrue(off.bot().callbackDataCache().isEmpty(), "botOptions come after the shortcuts");
+        off.bot().shutdown();
+    }
+
+    @Test
+    void badCallbackDataSizeAndAShortcutWithAReadyBotAreRefused() {
+        IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
+                () -> Application.builder().arbitraryCallbackData(0));
+        assertTrue(size.getMessage().contains("arbitraryCallbackData(false)"), size.getMessage());
+        assertThrows(NullPointerException.class, () -> Application.builder().rateLimiter(null));
+        Bot bot = Bot.builder().token(TOKEN).build();
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> Application.builder().bot(bot).arbitraryCallbackData(true).build());
+            assertTrue(e.getMessage().contains("bot(...)") && e.getMessage().contains("arbitraryCallbackData(...)"),
+                    e.getMessage());
+        } finally {
+            bot.shutdown();
+        }
     }
 
     @Test

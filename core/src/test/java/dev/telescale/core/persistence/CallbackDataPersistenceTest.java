@@ -63,7 +63,7 @@ class CallbackDataPersistenceTest {
 
     private Application<DefaultContext> app(Path file, StoreData storeData) {
         return Application.builder().token(bot.token()).apiBaseUrl(emulator.apiBaseUrl()).noUpdater()
-                .shutdownHook(false).botOptions(b -> b.arbitraryCallbackData(true))
+                .shutdownHook(false).arbitraryCallbackData(true)
                 .contextTypes(ContextTypes.defaults(), JsonFilePersistence.builder(file).storeData(storeData).build())
                 .build();
     }

@@ -439,7 +439,7 @@ public abstract class PersistenceContract {
             Persistence<Profile, Settings, Map<String, Object>> store = open();
             Application<CallbackContext<Profile, Settings, Map<String, Object>>> app = Application.builder()
                     .token(bot.token()).apiBaseUrl(emulator.apiBaseUrl()).noUpdater().shutdownHook(false)
-                    .botOptions(b -> b.arbitraryCallbackData(true))
+                    .arbitraryCallbackData(true)
                     .contextTypes(ContextTypes.of(Profile::empty, Settings::new, HashMap::new), store)
                     .build();
             app.initialize();

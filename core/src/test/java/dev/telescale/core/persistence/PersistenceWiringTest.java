@@ -444,7 +444,7 @@ class PersistenceWiringTest {
     @Test
     void callbackDataIsLoadedAtInitializeAndWrittenEveryRunOnlyWhenTheBotHasACache() {
         var p = maps(LONG);
-        Application<DefaultContext> a = base().botOptions(b -> b.arbitraryCallbackData(true))
+        Application<DefaultContext> a = base().arbitraryCallbackData(true)
                 .contextTypes(ContextTypes.defaults(), p).build();
         app = a;
         a.initialize();
