@@ -28,8 +28,8 @@ import java.util.stream.IntStream;
  * original's button data is a tuple {@code (number, list)} whose list it appends to in place; here it is an
  * immutable record and the new keyboard gets a new list, which shows the same (the old keyboard is dropped). Like
  * the original, the application has a persistence — a {@link JsonFilePersistence} in the file named by
- * {@code PERSISTENCE_FILE}, by default {@code arbitrarycallbackdatabot.json} — so that buttons keep working after a
- * restart once the application stores the callback data cache in it.
+ * {@code PERSISTENCE_FILE}, by default {@code arbitrarycallbackdatabot.json} — which stores the callback data cache
+ * too, so buttons keep working after a restart.
  */
 public final class ArbitraryCallbackDataBot {
 

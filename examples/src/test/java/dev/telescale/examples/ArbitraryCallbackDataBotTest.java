@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,8 +108,6 @@ class ArbitraryCallbackDataBotTest {
     }
 
     @Test
-    @Disabled("The Application does not load and store the callback data cache through the persistence yet: "
-            + "see /work/notes/EXAMPLES-NEEDS.md")
     void buttonsKeepWorkingAfterARestart() throws Exception {
         Path file = dir.resolve("arbitrarycallbackdatabot.json");
         try (BotApiEmulator emulator = BotApiEmulator.start()) {
