@@ -124,6 +124,30 @@ class NestedConversationBotTest {
     }
 
     @Test
+    void showDataFromTheGenderMenuAndUsersApart() throws Exception {
+        try (var run = RunningExample.start("FamilyBot", NestedConversationBot::build)) {
+            EmulatedUser gina = run.emulator.user("gina");
+            EmulatedUser hank = run.emulator.user("hank");
+            ObjectNode ginas = start(run, gina);
+            edited(run, gina, ginas, ADDING_MEMBER, LEVELS, LEVEL_KEYS);
+            edited(run, gina, ginas, PARENTS, "Please choose, whom to add.", List.of(
+                    List.of("Add Father=" + MALE, "Add Mother=" + FEMALE),
+                    List.of("Show data=" + SHOWING, "Back=" + END)));
+            ObjectNode hanks = start(run, hank);
+            edited(run, hank, hanks, ADDING_SELF, "Okay, please tell me about yourself.",
+                    List.of(List.of("Add info=" + MALE)));
+            edited(run, hank, hanks, MALE, FEATURE, FEATURE_KEYS);
+            edited(run, hank, hanks, END, MENU, MENU_KEYS);
+            // The gender menu's "Show data" is the second level's fallback, mapped to the top level's SHOWING.
+            edited(run, gina, ginas, SHOWING, "Yourself:" + NOTHING + "\n\nParents:" + NOTHING + "\n\nChildren:"
+                    + NOTHING, BACK);
+            edited(run, hank, hanks, SHOWING, "Yourself:\nName: -, Age: -\n\nParents:" + NOTHING + "\n\nChildren:"
+                    + NOTHING, BACK);
+            edited(run, gina, ginas, END, MENU, MENU_KEYS);
+        }
+    }
+
+    @Test
     void stopEndsEverythingFromTheDeepestLevel() throws Exception {
         try (var run = RunningExample.start("FamilyBot", NestedConversationBot::build)) {
             EmulatedUser carol = run.emulator.user("carol");
