@@ -704,13 +704,17 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
      * as a handler gives one — the first {@code context.replyViaWebhook(method)}, or the first {@code ApiMethod} a
      * handler callback returns, whichever comes first — or with empty when processing of the update ends without
      * one (a reply from a non-blocking handler after that is sent as a normal call). Cancelling it (the source
-     * stopped waiting) makes later replies normal calls.
+     * stopped waiting) makes later replies normal calls. When the bot has a rate limiter the future is complete
+     * (empty) at once and every reply is a normal call, paced by the limiter: a reply in the response would bypass
+     * it. With arbitrary callback data a reply's keyboards are rewritten through the bot's cache by the webhook
+     * server ({@code WebhookRoute.replyCallbackData}); a source of your own must do the same
+     * ({@code CallbackDataCache.rewriteKeyboards}).
      */
     @Override
     public CompletableFuture<Optional<ApiMethod<?>>> submitForReply(Update update) {
-        WebhookReplySlot reply = new WebhookReplySlot();
+        WebhookReplySlot reply = replySlot();
         enqueue(new Envelope(Objects.requireNonNull(update, "update must not be null"), reply));
-        return reply.future();
+        return reply == null ? CompletableFuture.completedFuture(Optional.empty()) : reply.future();
     }
 
     /**
@@ -732,9 +736,20 @@ public final class Application<X extends CallbackContext<?, ?, ?>> implements Up
      */
     @Override
     public CompletableFuture<Optional<ApiMethod<?>>> trySubmitForReply(Update update) {
-        WebhookReplySlot reply = new WebhookReplySlot();
-        return offer(new Envelope(Objects.requireNonNull(update, "update must not be null"), reply))
-                ? reply.future() : null;
+        WebhookReplySlot reply = replySlot();
+        if (!offer(new Envelope(Objects.requireNonNull(update, "update must not be null"), reply))) {
+            return null;
+        }
+        return reply == null ? CompletableFuture.completedFuture(Optional.empty()) : reply.future();
+    }
+
+    /**
+     * A webhook reply slot, or null when the bot has a rate limiter: a reply in the HTTP response would bypass it
+     * (Telegram executes it at once and it counts against the same limits), so with a limiter every reply is sent
+     * as a normal call, which the limiter paces, and the webhook answers at once without waiting for a reply.
+     */
+    private WebhookReplySlot replySlot() {
+        return bot.rateLimiter().isPresent() ? null : new WebhookReplySlot();
     }
 
     private boolean offer(Envelope envelope) {

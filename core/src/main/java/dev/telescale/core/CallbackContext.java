@@ -337,8 +337,10 @@ public class CallbackContext<U, C, B> {
      * Answers the update inside the webhook's HTTP response instead of with a separate call (a "webhook reply",
      * one round trip saved). Only the first reply of an update that came by webhook goes into the response, and
      * only while the webhook server still waits for it; otherwise — polling, a second reply, a reply from a
-     * non-blocking handler after processing ended, a server that stopped waiting — the method is sent as a normal
-     * call. Telegram does not report the result of a webhook reply, so use it for fire-and-forget answers.
+     * non-blocking handler after processing ended, a server that stopped waiting, a bot with a rate limiter (a reply
+     * in the response would bypass it) — the method is sent as a normal call. With arbitrary callback data the
+     * reply's keyboards get cache keys as in a normal call. Telegram does not report the result of a webhook reply,
+     * so use it for fire-and-forget answers.
      *
      * @return true if the method went into the webhook response, false if it was sent as a normal call
      */

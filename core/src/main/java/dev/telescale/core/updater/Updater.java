@@ -110,6 +110,7 @@ public final class Updater {
                     .replyWait(options.replyWait())
                     .maxBodyBytes(options.maxBodyBytes())
                     .replyDefaults(bot.defaults().orElse(null))
+                    .replyCallbackData(bot.callbackDataCache().orElse(null))
                     .unsentReplies(method -> bot.executeAsync(method).whenComplete((result, error) -> {
                         if (error != null) {
                             reportReplyFailure(options, method.methodName(), error);

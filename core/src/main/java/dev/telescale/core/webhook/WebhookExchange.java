@@ -248,7 +248,7 @@ final class WebhookExchange {
             ApiMethod<?> method = reply.get();
             Optional<byte[]> encoded;
             try {
-                encoded = WebhookReplyEncoder.encode(method, route.replyDefaults());
+                encoded = WebhookReplyEncoder.encode(method, route.replyDefaults(), route.replyCallbackData());
             } catch (RuntimeException e) {
                 LOG.warn("Webhook {}: could not write the reply {} into the response ({}); sending it as a call",
                         pathOf(route), method.methodName(), e.getMessage());

@@ -2,6 +2,7 @@ package dev.telescale.core.webhook;
 
 import dev.telescale.api.ApiMethod;
 import dev.telescale.api.json.ParameterDefaults;
+import dev.telescale.bot.callbackdata.CallbackDataCache;
 import dev.telescale.core.update.UpdateSink;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,11 +22,15 @@ import java.util.function.Consumer;
  *                       wait (python-telegram-bot's behaviour)
  * @param maxBodyBytes   larger bodies are answered 413 without being read
  * @param replyDefaults  defaults applied when a reply is written into the response (the Bot's), or null
+ * @param replyCallbackData the Bot's arbitrary callback data cache, or null: a reply's inline keyboards are written
+ *                       through it ({@link CallbackDataCache#rewriteKeyboards}) as the Bot writes its calls, so
+ *                       objects on buttons become cache keys
  * @param unsentReplies  receives a reply that cannot travel in the response (it uploads files) and must be sent as a
  *                       normal call; null = log and drop it
  */
 public record WebhookRoute(String path, String secretToken, UpdateSink sink, Duration replyWait, long maxBodyBytes,
-                           ParameterDefaults replyDefaults, Consumer<ApiMethod<?>> unsentReplies) {
+                           ParameterDefaults replyDefaults, CallbackDataCache replyCallbackData,
+                           Consumer<ApiMethod<?>> unsentReplies) {
 
     /** The default body limit: Telegram's updates are a few KiB; 1 MiB leaves room for any real one. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1 << 20;
@@ -81,6 +86,7 @@ public record WebhookRoute(String path, String secretToken, UpdateSink sink, Dur
         private Duration replyWait = DEFAULT_REPLY_WAIT;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private ParameterDefaults replyDefaults;
+        private CallbackDataCache replyCallbackData;
         private Consumer<ApiMethod<?>> unsentReplies;
 
         private Builder() {
@@ -116,13 +122,19 @@ public record WebhookRoute(String path, String secretToken, UpdateSink sink, Dur
             return this;
         }
 
+        public Builder replyCallbackData(CallbackDataCache replyCallbackData) {
+            this.replyCallbackData = replyCallbackData;
+            return this;
+        }
+
         public Builder unsentReplies(Consumer<ApiMethod<?>> unsentReplies) {
             this.unsentReplies = unsentReplies;
             return this;
         }
 
         public WebhookRoute build() {
-            return new WebhookRoute(path, secretToken, sink, replyWait, maxBodyBytes, replyDefaults, unsentReplies);
+            return new WebhookRoute(path, secretToken, sink, replyWait, maxBodyBytes, replyDefaults, replyCallbackData,
+                    unsentReplies);
         }
     }
 }
