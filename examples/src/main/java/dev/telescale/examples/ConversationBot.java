@@ -9,7 +9,6 @@ import dev.telescale.api.types.ReplyKeyboardRemove;
 import dev.telescale.api.types.Update;
 import dev.telescale.api.types.User;
 import dev.telescale.core.Application;
-import dev.telescale.core.ApplicationBuilder;
 import dev.telescale.core.DefaultContext;
 import dev.telescale.core.conversation.ConversationHandler;
 import dev.telescale.core.filter.Filters;
@@ -53,12 +52,7 @@ public final class ConversationBot {
 
     /** The same, downloading users' photos to {@code photoFile} instead of {@code user_photo.jpg}. */
     public static Application<DefaultContext> build(String token, String apiBaseUrl, Path photoFile) {
-        ApplicationBuilder<DefaultContext> builder = Environment.builder(token, apiBaseUrl);
-        if (apiBaseUrl != null) {
-            // A Bot API server other than Telegram's serves files under its own /file path, as Telegram does.
-            builder.fileBaseUrl(apiBaseUrl + "/file");
-        }
-        Application<DefaultContext> app = builder.build();
+        Application<DefaultContext> app = Environment.builder(token, apiBaseUrl).build();
         app.addHandler(ConversationHandler.<DefaultContext>builder()
                 .entryPoints(CommandHandler.returning("start", ConversationBot::start))
                 .state(State.GENDER, MessageHandler.returning(Filters.regex("^(Boy|Girl|Other)$"),
