@@ -70,7 +70,7 @@ public final class BusinessConnectionHandler<X extends CallbackContext<?, ?, ?>>
             return CheckResult.noMatch();
         }
         var v = u.businessConnection().get();
-        return selector.isEmpty() || selector.selects(v.user().id(), v.user().username())
+        return selector.admits(v.user().id(), v.user().username())
                 ? CheckResult.match() : CheckResult.noMatch();
     }
 

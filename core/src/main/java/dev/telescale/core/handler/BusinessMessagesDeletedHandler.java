@@ -72,7 +72,7 @@ public final class BusinessMessagesDeletedHandler<X extends CallbackContext<?, ?
             return CheckResult.noMatch();
         }
         var v = u.deletedBusinessMessages().get();
-        return selector.isEmpty() || selector.selects(v.chat().id(), v.chat().username())
+        return selector.admits(v.chat().id(), v.chat().username())
                 ? CheckResult.match() : CheckResult.noMatch();
     }
 

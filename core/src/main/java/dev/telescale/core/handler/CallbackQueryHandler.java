@@ -4,10 +4,8 @@ import dev.telescale.api.types.CallbackQuery;
 import dev.telescale.api.types.Update;
 import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
-import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -128,8 +126,8 @@ public final class CallbackQueryHandler<X extends CallbackContext<?, ?, ?>> exte
 
     @Override
     protected void collectAdditionalContext(X context, Update update, CheckResult.Match match) {
-        if (pattern != null && match.value() instanceof MatchResult result) {
-            context.setMatches(List.of(result));
+        if (pattern != null) { // PTB fills matches only when a data pattern was given, even for a game match
+            Patterns.putMatch(context, match);
         }
     }
 

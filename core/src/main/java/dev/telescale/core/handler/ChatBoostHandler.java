@@ -98,7 +98,7 @@ public final class ChatBoostHandler<X extends CallbackContext<?, ?, ?>> extends 
         } else {
             return CheckResult.noMatch();
         }
-        return selector.isEmpty() || selector.selects(chat.id(), chat.username())
+        return selector.admits(chat.id(), chat.username())
                 ? CheckResult.match() : CheckResult.noMatch();
     }
 

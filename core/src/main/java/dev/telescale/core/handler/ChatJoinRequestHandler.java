@@ -71,8 +71,7 @@ public final class ChatJoinRequestHandler<X extends CallbackContext<?, ?, ?>> ex
             return CheckResult.noMatch();
         }
         var v = u.chatJoinRequest().get();
-        return selector.isEmpty() || selector.ids().contains(v.chat().id())
-                || v.from().username().filter(selector.usernames()::contains).isPresent()
+        return selector.admits(v.chat().id(), v.from().username())
                 ? CheckResult.match() : CheckResult.noMatch();
     }
 

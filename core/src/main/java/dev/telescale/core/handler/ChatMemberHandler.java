@@ -94,7 +94,8 @@ public final class ChatMemberHandler<X extends CallbackContext<?, ?, ?>> extends
         if (change.isEmpty()) {
             return CheckResult.noMatch();
         }
-        return selector.isEmpty() || selector.ids().contains(change.get().chat().id())
+        // PTB selects member updates by chat id only: there is no username to compare
+        return selector.admits(change.get().chat().id(), Optional.empty())
                 ? CheckResult.match() : CheckResult.noMatch();
     }
 

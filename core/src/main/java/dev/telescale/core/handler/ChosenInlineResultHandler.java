@@ -3,9 +3,7 @@ package dev.telescale.core.handler;
 import dev.telescale.api.types.Update;
 import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
-import java.util.List;
 import java.util.Objects;
-import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -77,9 +75,7 @@ public final class ChosenInlineResultHandler<X extends CallbackContext<?, ?, ?>>
 
     @Override
     protected void collectAdditionalContext(X context, Update update, CheckResult.Match match) {
-        if (match.value() instanceof MatchResult result) {
-            context.setMatches(List.of(result));
-        }
+        Patterns.putMatch(context, match);
     }
 
     @Override

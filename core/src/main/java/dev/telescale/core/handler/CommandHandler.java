@@ -7,7 +7,6 @@ import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
 import dev.telescale.core.Effective;
 import dev.telescale.core.filter.Filter;
-import dev.telescale.core.filter.FilterResult;
 import dev.telescale.core.filter.Filters;
 import java.util.Collection;
 import java.util.List;
@@ -146,20 +145,12 @@ public final class CommandHandler<X extends CallbackContext<?, ?, ?>> extends Ca
             }
         }
         List<String> args = splitArgs(text);
-        if (!argsFit(args.size())) {
-            return CheckResult.noMatch();
-        }
-        if (!(filter.check(u) instanceof FilterResult.Pass pass)) {
-            return CheckResult.noMatch();
-        }
-        return CheckResult.match(new Parsed(args, pass));
+        return argsFit(args.size()) ? CommandMatch.check(filter, u, args) : CheckResult.noMatch();
     }
 
     @Override
     protected void collectAdditionalContext(X context, Update update, CheckResult.Match match) {
-        Parsed parsed = (Parsed) match.value();
-        context.setArgs(parsed.args());
-        context.mergeFilterData(parsed.filterResult());
+        CommandMatch.collect(context, match);
     }
 
     @Override
@@ -195,9 +186,5 @@ public final class CommandHandler<X extends CallbackContext<?, ?, ?>> extends Ca
             }
             return lower;
         }).collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** What a match carries to the callback: the arguments and the filter's data. */
-    private record Parsed(List<String> args, FilterResult.Pass filterResult) {
     }
 }

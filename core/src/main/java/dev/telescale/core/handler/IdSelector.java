@@ -38,6 +38,11 @@ record IdSelector(Set<Long> ids, Set<String> usernames) {
         return ids.isEmpty() && usernames.isEmpty();
     }
 
+    /** Whether the selector sets no limit, or {@link #selects} {@code id} or {@code username}. */
+    boolean admits(long id, Optional<String> username) {
+        return isEmpty() || selects(id, username);
+    }
+
     /** Whether {@code id} is one of the ids or {@code username} one of the usernames. */
     boolean selects(long id, Optional<String> username) {
         return ids.contains(id) || username.filter(usernames::contains).isPresent();

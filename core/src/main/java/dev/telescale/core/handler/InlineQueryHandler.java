@@ -5,10 +5,8 @@ import dev.telescale.api.types.Update;
 import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -101,9 +99,7 @@ public final class InlineQueryHandler<X extends CallbackContext<?, ?, ?>> extend
 
     @Override
     protected void collectAdditionalContext(X context, Update update, CheckResult.Match match) {
-        if (match.value() instanceof MatchResult result) {
-            context.setMatches(List.of(result));
-        }
+        Patterns.putMatch(context, match);
     }
 
     @Override

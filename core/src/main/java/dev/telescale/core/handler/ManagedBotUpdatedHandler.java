@@ -70,7 +70,7 @@ public final class ManagedBotUpdatedHandler<X extends CallbackContext<?, ?, ?>> 
             return CheckResult.noMatch();
         }
         var v = u.managedBot().get();
-        return selector.isEmpty() || selector.selects(v.user().id(), v.user().username())
+        return selector.admits(v.user().id(), v.user().username())
                 || selector.selects(v.bot().id(), v.bot().username())
                 ? CheckResult.match() : CheckResult.noMatch();
     }

@@ -70,7 +70,7 @@ public final class PaidMediaPurchasedHandler<X extends CallbackContext<?, ?, ?>>
             return CheckResult.noMatch();
         }
         var v = u.purchasedPaidMedia().get();
-        return selector.isEmpty() || selector.selects(v.from().id(), v.from().username())
+        return selector.admits(v.from().id(), v.from().username())
                 ? CheckResult.match() : CheckResult.noMatch();
     }
 

@@ -1,6 +1,9 @@
 package dev.telescale.core.handler;
 
+import dev.telescale.core.CallbackContext;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,5 +30,12 @@ final class Patterns {
     static CheckResult lookingAt(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         return m.lookingAt() ? CheckResult.match(m.toMatchResult()) : CheckResult.noMatch();
+    }
+
+    /** Puts the {@code MatchResult} a {@link #lookingAt} match carries into {@code context.matches()}, if any. */
+    static void putMatch(CallbackContext<?, ?, ?> context, CheckResult.Match match) {
+        if (match.value() instanceof MatchResult result) {
+            context.setMatches(List.of(result));
+        }
     }
 }

@@ -6,7 +6,6 @@ import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
 import dev.telescale.core.Effective;
 import dev.telescale.core.filter.Filter;
-import dev.telescale.core.filter.FilterResult;
 import dev.telescale.core.filter.Filters;
 import java.util.Collection;
 import java.util.List;
@@ -104,17 +103,12 @@ public final class PrefixHandler<X extends CallbackContext<?, ?, ?>> extends Cal
         if (words.isEmpty() || !commands.contains(words.get(0).toLowerCase(Locale.ROOT))) {
             return CheckResult.noMatch();
         }
-        if (!(filter.check(u) instanceof FilterResult.Pass pass)) {
-            return CheckResult.noMatch();
-        }
-        return CheckResult.match(new Parsed(words.subList(1, words.size()), pass));
+        return CommandMatch.check(filter, u, words.subList(1, words.size()));
     }
 
     @Override
     protected void collectAdditionalContext(X context, Update update, CheckResult.Match match) {
-        Parsed parsed = (Parsed) match.value();
-        context.setArgs(parsed.args());
-        context.mergeFilterData(parsed.filterResult());
+        CommandMatch.collect(context, match);
     }
 
     @Override
@@ -143,9 +137,5 @@ public final class PrefixHandler<X extends CallbackContext<?, ?, ?>> extends Cal
             }
             return w.toLowerCase(Locale.ROOT);
         }).collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** What a match carries to the callback: the arguments and the filter's data. */
-    private record Parsed(List<String> args, FilterResult.Pass filterResult) {
     }
 }

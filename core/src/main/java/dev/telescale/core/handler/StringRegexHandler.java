@@ -2,9 +2,7 @@ package dev.telescale.core.handler;
 
 import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
-import java.util.List;
 import java.util.Objects;
-import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -67,7 +65,7 @@ public final class StringRegexHandler<X extends CallbackContext<?, ?, ?>> extend
 
     @Override
     protected void collectAdditionalContext(X context, String update, CheckResult.Match match) {
-        context.setMatches(List.of((MatchResult) match.value()));
+        Patterns.putMatch(context, match);
     }
 
     @Override
