@@ -85,15 +85,46 @@ public class CallbackContext<U, C, B> {
     }
 
     /**
-     * The application's job queue, typed for this context class: {@code context.<MyContext>jobQueue()} when you
-     * schedule callbacks that take your own context class; with the base classes inference does it.
+     * The application's job queue. On this base class its type is {@code JobQueue<? extends CallbackContext<U, C,
+     * B>>}: schedule lambdas or method references taking a {@code CallbackContext<U, C, B>}
+     * ({@code context.jobQueue().runOnce(ctx -> ctx.bot()..., delay)}). Context classes narrow it to themselves:
+     * {@link DefaultContext#jobQueue()} returns {@code JobQueue<DefaultContext>}, and a class of your own does the
+     * same with one override, so its jobs get its own context type:
+     *
+     * <pre>{@code
+     * @Override
+     * public JobQueue<MyContext> jobQueue() {
+     *     return jobQueue(MyContext.class);
+     * }
+     * }</pre>
      *
      * @throws IllegalStateException when the application was built without a job queue
      */
-    @SuppressWarnings("unchecked") // the queue's contexts are this application's contexts, of class Y
-    public <Y extends CallbackContext<U, C, B>> JobQueue<Y> jobQueue() {
-        return (JobQueue<Y>) application.jobQueue().orElseThrow(() -> new IllegalStateException(
-                "This application has no job queue: it was built with noJobQueue()"));
+    public JobQueue<? extends CallbackContext<U, C, B>> jobQueue() {
+        return applicationJobQueue();
+    }
+
+    /**
+     * The application's job queue typed for {@code contextClass}, for overrides of {@link #jobQueue()} in context
+     * classes (see there). Sound because the jobs' contexts come from the same context factory as this one: when
+     * this context is a {@code Y}, so are they.
+     *
+     * @throws IllegalArgumentException when this context is not a {@code contextClass}
+     * @throws IllegalStateException    when the application was built without a job queue
+     */
+    @SuppressWarnings("unchecked") // checked: this context, made by the factory that makes the jobs' ones, is a Y
+    protected final <Y extends CallbackContext<U, C, B>> JobQueue<Y> jobQueue(Class<Y> contextClass) {
+        if (!contextClass.isInstance(this)) {
+            throw new IllegalArgumentException("jobQueue(" + contextClass.getName() + ".class) was called on a "
+                    + getClass().getName() + ": pass the class of the context the application makes");
+        }
+        return (JobQueue<Y>) applicationJobQueue();
+    }
+
+    @SuppressWarnings("unchecked") // the application's context types bind its contexts to this context's U, C, B
+    private JobQueue<? extends CallbackContext<U, C, B>> applicationJobQueue() {
+        return (JobQueue<? extends CallbackContext<U, C, B>>) application.jobQueue().orElseThrow(
+                () -> new IllegalStateException("This application has no job queue: it was built with noJobQueue()"));
     }
 
     /** The update being handled (an {@code Update} or a custom object); empty in job contexts and job errors. */

@@ -1,5 +1,6 @@
 package dev.telescale.core;
 
+import dev.telescale.core.job.JobQueue;
 import java.util.Map;
 
 /**
@@ -12,5 +13,14 @@ public class DefaultContext extends CallbackContext<Map<String, Object>, Map<Str
     /** Builds the context; subclasses pass the seed on. */
     public DefaultContext(ContextSeed<Map<String, Object>, Map<String, Object>, Map<String, Object>> seed) {
         super(seed);
+    }
+
+    /**
+     * The application's job queue for callbacks taking a {@code DefaultContext}. A subclass of your own may narrow
+     * it further with {@code return jobQueue(MyContext.class);} (see {@link CallbackContext#jobQueue()}).
+     */
+    @Override
+    public JobQueue<DefaultContext> jobQueue() {
+        return jobQueue(DefaultContext.class);
     }
 }

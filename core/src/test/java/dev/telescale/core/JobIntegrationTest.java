@@ -34,7 +34,7 @@ class JobIntegrationTest {
             app.addHandler(new MessageHandler<>(Filters.TEXT, (u, c) -> {
                 c.chatData().put("reminder", "tea");
                 long chat = c.chatId().getAsLong();
-                c.<DefaultContext>jobQueue().runOnce(job -> {
+                c.jobQueue().runOnce(job -> {
                     seen.add("job sees " + job.chatData().get("reminder"));
                     job.replyText("unused");
                 }, Duration.ZERO, o -> o.chatId(chat).name("remind"));
