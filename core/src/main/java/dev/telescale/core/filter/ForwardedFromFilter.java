@@ -5,7 +5,6 @@ import dev.telescale.api.types.MessageOriginChannel;
 import dev.telescale.api.types.MessageOriginChat;
 import dev.telescale.api.types.MessageOriginUser;
 import java.util.Collection;
-import java.util.Set;
 
 /**
  * Messages forwarded from given users or chats (PTB's {@code filters.ForwardedFrom}): the sender in
@@ -13,10 +12,10 @@ import java.util.Set;
  * linking their account) never match. Made by {@code Filters.forwardedFrom(..)} /
  * {@code Filters.forwardedFromUsernames(..)}; mutable while the bot runs and thread-safe (see {@link IdFilter}).
  */
-public final class ForwardedFromFilter extends IdFilter {
+public final class ForwardedFromFilter extends ChatIdFilter {
 
     ForwardedFromFilter(Collection<Long> ids, Collection<String> usernames, boolean allowEmpty) {
-        super("Filters.forwardedFrom", "chat ids", ids, usernames, allowEmpty);
+        super("Filters.forwardedFrom", ids, usernames, allowEmpty);
     }
 
     @Override
@@ -29,28 +28,5 @@ public final class ForwardedFromFilter extends IdFilter {
             case MessageOriginChannel c when c.chat() != null -> Subject.of(c.chat().id(), c.chat().username());
             default -> null; // hidden users, unknown future origins, and malformed ones
         }).orElse(null);
-    }
-
-    /** The allowed chat ids (an immutable copy). */
-    public Set<Long> chatIds() {
-        return ids();
-    }
-
-    /**
-     * Allows more chat ids.
-     *
-     * @throws IllegalStateException when the filter has usernames (a filter matches by ids or by usernames)
-     */
-    public void addChatIds(long... ids) {
-        addIds(ids);
-    }
-
-    /**
-     * Stops allowing these chat ids (unknown ones are ignored).
-     *
-     * @throws IllegalStateException when the filter has usernames
-     */
-    public void removeChatIds(long... ids) {
-        removeIds(ids);
     }
 }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * (case-sensitive, as PTB); one leading {@code @} is dropped.
  */
 public abstract sealed class IdFilter implements Filter
-        permits ChatFilter, UserFilter, ViaBotFilter, SenderChatFilter, ForwardedFromFilter {
+        permits ChatIdFilter, UserFilter, ViaBotFilter {
 
     /** The ids, usernames and empty-policy at one instant. */
     private record Allowed(Set<Long> ids, Set<String> usernames, boolean allowEmpty) {

@@ -2,7 +2,6 @@ package dev.telescale.core.filter;
 
 import dev.telescale.api.types.Message;
 import java.util.Collection;
-import java.util.Set;
 
 /**
  * Messages sent on behalf of given chats (PTB's {@code filters.SenderChat}): the message's {@code sender_chat} (a
@@ -10,37 +9,14 @@ import java.util.Set;
  * {@code SUPER_GROUP} and {@code CHANNEL} match any sender chat of a kind. Made by {@code Filters.senderChat(..)} /
  * {@code Filters.senderChatUsernames(..)}; mutable while the bot runs and thread-safe (see {@link IdFilter}).
  */
-public final class SenderChatFilter extends IdFilter {
+public final class SenderChatFilter extends ChatIdFilter {
 
     SenderChatFilter(Collection<Long> ids, Collection<String> usernames, boolean allowEmpty) {
-        super("Filters.senderChat", "chat ids", ids, usernames, allowEmpty);
+        super("Filters.senderChat", ids, usernames, allowEmpty);
     }
 
     @Override
     Subject subject(Message message) {
         return message.senderChat().map(c -> Subject.of(c.id(), c.username())).orElse(null);
-    }
-
-    /** The allowed chat ids (an immutable copy). */
-    public Set<Long> chatIds() {
-        return ids();
-    }
-
-    /**
-     * Allows more chat ids.
-     *
-     * @throws IllegalStateException when the filter has usernames (a filter matches by ids or by usernames)
-     */
-    public void addChatIds(long... ids) {
-        addIds(ids);
-    }
-
-    /**
-     * Stops allowing these chat ids (unknown ones are ignored).
-     *
-     * @throws IllegalStateException when the filter has usernames
-     */
-    public void removeChatIds(long... ids) {
-        removeIds(ids);
     }
 }
