@@ -18,8 +18,8 @@ import dev.telescale.testkit.BotApiEmulator;
 import dev.telescale.testkit.EmulatedBot;
 import dev.telescale.testkit.EmulatedChat;
 import dev.telescale.testkit.EmulatedUser;
+import dev.telescale.testkit.FloodLimits;
 import dev.telescale.testkit.RecordedCall;
-import io.github.bucket4j.Bucket;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,24 +29,28 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default rate limiter in a Bot against the emulator over HTTP. Limits are scaled down so tests stay short; the
- * emulator records when each call arrives, and only lower bounds of the spread are asserted (a slow machine spreads
- * calls more, never less). "Not limited" is shown by a limit that would block for an hour.
+ * The default rate limiter in a Bot against the emulator over HTTP. Limits are scaled down so tests stay short. The
+ * emulator records when each call arrives; a sliding window of n per period guarantees that calls n apart arrive
+ * more than a period apart (each arrival lies between its call's start and end), so that lower bound is asserted
+ * exactly, with no slack (a slow machine spreads calls more, never less). With the emulator's flood limits on, the
+ * 429s it answered are counted. "Not limited" is shown by a limit that would block for an hour.
  */
 class RateLimiterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** Slack for the few milliseconds between the limiter's grant and the emulator's receipt. */
+    /** Slack for the few milliseconds between a pause's start and the emulator's receipt. */
     private static final long SLACK_MS = 120;
     private static final Duration HOUR = Duration.ofHours(1);
 
@@ -116,18 +120,12 @@ class RateLimiterTest {
         return t;
     }
 
-    /**
-     * With a burst of {@code burst} and one call per {@code spacingMs} after it, call i (from 0) cannot come before
-     * (i - burst + 1) spacings after the first; checks that for every pair of calls.
-     */
-    static void assertSpread(List<Long> t, int burst, long spacingMs) {
-        for (int i = 0; i < t.size(); i++) {
-            for (int j = i + burst; j < t.size(); j++) {
-                long minMs = (j - i - burst + 1) * spacingMs - SLACK_MS;
-                long gotMs = (t.get(j) - t.get(i)) / 1_000_000;
-                assertTrue(gotMs >= minMs, "calls " + i + " and " + j + " came " + gotMs + " ms apart, less than "
-                        + minMs + " ms: " + t);
-            }
+    /** No {@code period} window holds more than {@code n} of the times: calls n apart came more than a period apart. */
+    static void assertWindow(List<Long> t, int n, Duration period) {
+        for (int i = 0; i + n < t.size(); i++) {
+            long gap = t.get(i + n) - t.get(i);
+            assertTrue(gap > period.toNanos(), "calls " + i + " and " + (i + n) + " came " + gap / 1e6 + " ms apart,"
+                    + " within one " + period.toMillis() + " ms window: " + t);
         }
     }
 
@@ -143,11 +141,11 @@ class RateLimiterTest {
 
     @Test
     void callsToOneGroupAreSpreadByTheGroupLimit() throws Exception {
-        Bot bot = bot(DefaultRateLimiter.builder().group(4, Duration.ofSeconds(1)).build());
-        concurrently(14, i -> bot.execute(message(group.id(), "g" + i)));
+        Bot bot = bot(DefaultRateLimiter.builder().group(4, Duration.ofMillis(500)).build());
+        concurrently(10, i -> bot.execute(message(group.id(), "g" + i)));
         List<Long> t = times("sendMessage");
-        assertEquals(14, t.size());
-        assertSpread(t, 4, 250);
+        assertEquals(10, t.size());
+        assertWindow(t, 4, Duration.ofMillis(500));
     }
 
     @Test
@@ -158,16 +156,16 @@ class RateLimiterTest {
             u.chatWith(emulated);
             users.add(u.id());
         }
-        Bot bot = bot(DefaultRateLimiter.builder().overall(4, Duration.ofSeconds(1)).build());
+        Bot bot = bot(DefaultRateLimiter.builder().overall(4, Duration.ofMillis(500)).build());
         concurrently(12, i -> bot.execute(message(users.get(i), "o" + i)));
-        assertSpread(times("sendMessage"), 4, 250);
+        assertWindow(times("sendMessage"), 4, Duration.ofMillis(500));
     }
 
     @Test
     void thePerChatLimitSpreadsCallsToAPrivateChat() throws Exception {
         Bot bot = bot(DefaultRateLimiter.builder().perChat(1, Duration.ofMillis(300)).build());
         concurrently(6, i -> bot.execute(message(alice.id(), "c" + i)));
-        assertSpread(times("sendMessage"), 1, 300);
+        assertWindow(times("sendMessage"), 1, Duration.ofMillis(300));
     }
 
     @Test
@@ -193,12 +191,12 @@ class RateLimiterTest {
     @Test
     void paidBroadcastsSkipTheOverallAndGroupLimitsAndHaveTheirOwn() throws Exception {
         Bot bot = bot(DefaultRateLimiter.builder().overall(1, HOUR).group(1, HOUR)
-                .paidBroadcast(2, Duration.ofSeconds(1)).build());
+                .paidBroadcast(2, Duration.ofMillis(500)).build());
         bot.execute(message(group.id(), "uses up the overall and group tokens"));
         arrivals.clear();
         concurrently(6, i -> bot.execute(SendMessage.builder().chatId(group.id()).text("paid" + i)
                 .allowPaidBroadcast(true).build()));
-        assertSpread(times("sendMessage"), 2, 500);
+        assertWindow(times("sendMessage"), 2, Duration.ofMillis(500));
     }
 
     @Test
@@ -284,36 +282,127 @@ class RateLimiterTest {
     }
 
     @Test
-    void limitersSharingBucketsLimitTheirBotsTogether() throws Exception {
-        // What a distributed BucketFactory does, in memory: the same key gives the same bucket to every instance.
-        Map<String, Bucket> store = new ConcurrentHashMap<>();
-        List<String> keys = new CopyOnWriteArrayList<>();
-        BucketFactory shared = (key, configuration) -> {
-            keys.add(key);
-            return store.computeIfAbsent(key, k -> BucketFactory.local().create(k, configuration));
+    void limitersSharingWindowsLimitTheirBotsTogether() throws Exception {
+        // What a shared WindowStore does, in memory: the same name gives the same window to every instance.
+        Map<String, SlidingWindow> store = new ConcurrentHashMap<>();
+        List<String> names = new CopyOnWriteArrayList<>();
+        WindowStore shared = (name, maxCalls, period) -> {
+            names.add(name);
+            return store.computeIfAbsent(name, k -> SlidingWindow.local(maxCalls, period));
         };
-        Bot one = bot(DefaultRateLimiter.builder().group(4, Duration.ofSeconds(1)).buckets(shared).build());
-        Bot two = bot(DefaultRateLimiter.builder().group(4, Duration.ofSeconds(1)).buckets(shared).build());
+        Bot one = bot(DefaultRateLimiter.builder().group(4, Duration.ofMillis(500)).windows(shared).build());
+        Bot two = bot(DefaultRateLimiter.builder().group(4, Duration.ofMillis(500)).windows(shared).build());
         concurrently(12, i -> (i % 2 == 0 ? one : two).execute(message(group.id(), "s" + i)));
-        assertSpread(times("sendMessage"), 4, 250);
-        assertTrue(keys.containsAll(List.of("overall", "paid-broadcast", "group:" + group.id())), keys.toString());
+        assertWindow(times("sendMessage"), 4, Duration.ofMillis(500));
+        assertTrue(names.containsAll(List.of("overall", "paid-broadcast", "group:" + group.id())), names.toString());
+    }
+
+    /**
+     * The defaults' shape at a tenth of the rate, against the emulator's sliding windows (10 per second per bot, 1 per
+     * second per private chat): 90 messages to 90 private chats, all at once, get no 429.
+     */
+    @Test
+    void theDefaultLimiterGetsNo429FromSlidingWindowFloodLimits() throws Exception {
+        try (FloodedBot flooded = new FloodedBot(null)) {
+            Bot bot = flooded.bot(DefaultRateLimiter.builder().overall(10, Duration.ofSeconds(1)).build());
+            concurrently(90, i -> bot.execute(message(flooded.chats.get(i), "news " + i)));
+            assertEquals(0, flooded.emulator.floodLimitHits(), "429s answered");
+            assertEquals(90, flooded.emulator.acceptedMessages().size());
+        }
+    }
+
+    /**
+     * Every 7th call is held 250 ms on its way in (before the emulator counts it). A limiter counting from each call's
+     * start would let the next second's calls crowd the window the late call lands in; counting from its end does not.
+     */
+    @Test
+    void lateArrivalsDoNotCrowdAWindow() throws Exception {
+        AtomicInteger sends = new AtomicInteger();
+        try (FloodedBot flooded = new FloodedBot((emulator, c) -> {
+            // Runs before the emulator takes this call's fault, so the delay applies to this very call.
+            if (c.method().equals("sendMessage") && sends.incrementAndGet() % 7 == 3) {
+                emulator.faults().next(1, "sendMessage").delay(Duration.ofMillis(250));
+            }
+        })) {
+            Bot bot = flooded.bot(DefaultRateLimiter.builder().overall(10, Duration.ofSeconds(1)).build());
+            concurrently(50, i -> bot.execute(message(flooded.chats.get(i), "late " + i)));
+            assertEquals(0, flooded.emulator.floodLimitHits(), "429s answered");
+            assertEquals(50, flooded.emulator.acceptedMessages().size());
+            assertEquals(50, sends.get(), "no call was refused and sent again");
+        }
     }
 
     @Test
-    void idleGroupBucketsAreDropped() throws Exception {
+    void aCallInterruptedWhileWaitingIsCancelledAndNotSent() throws Exception {
+        Bot bot = bot(DefaultRateLimiter.builder().group(1, HOUR).build());
+        bot.execute(message(group.id(), "takes the hour's only slot"));
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<Thread> thread = new CompletableFuture<>();
+            Future<?> second = pool.submit(() -> {
+                thread.complete(Thread.currentThread());
+                return bot.execute(message(group.id(), "never"));
+            });
+            Thread t = thread.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            await(() -> t.getState() == Thread.State.TIMED_WAITING, "the call to wait for the window");
+            t.interrupt();
+            ExecutionException e = assertThrows(ExecutionException.class, second::get);
+            assertTrue(e.getCause() instanceof java.util.concurrent.CancellationException, e.toString());
+            assertTrue(e.getCause().getMessage().contains("sendMessage") && e.getCause().getMessage()
+                    .contains("not sent"), e.getCause().getMessage());
+        }
+        assertEquals(1, times("sendMessage").size(), "only the first call went out");
+    }
+
+    /** A second emulator with flood limits on (10 per second per bot) and 90 private chats with its bot. */
+    final class FloodedBot implements AutoCloseable {
+        final BotApiEmulator emulator;
+        final EmulatedBot account;
+        final List<Long> chats = new ArrayList<>();
+
+        /** @param listener sees each call as it arrives, with this emulator; or null */
+        FloodedBot(java.util.function.BiConsumer<BotApiEmulator, RecordedCall> listener) {
+            java.util.concurrent.atomic.AtomicReference<BotApiEmulator> started =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            BotApiEmulator.Builder b = BotApiEmulator.builder()
+                    .enforceFloodLimits(FloodLimits.telegramDefaults().withPerSecondOverall(10));
+            if (listener != null) {
+                b.onCall(c -> listener.accept(started.get(), c));
+            }
+            emulator = b.start();
+            started.set(emulator);
+            account = emulator.createBot("FloodedBot");
+            for (int i = 0; i < 90; i++) {
+                chats.add(emulator.user("reader" + i).chatWith(account).id());
+            }
+        }
+
+        Bot bot(RateLimiter limiter) {
+            Bot b = Bot.builder().token(account.token()).apiBaseUrl(emulator.serverUrl()).rateLimiter(limiter).build();
+            bots.add(b);
+            return b;
+        }
+
+        @Override
+        public void close() {
+            emulator.close();
+        }
+    }
+
+    @Test
+    void idleGroupWindowsAreDropped() throws Exception {
         DefaultRateLimiter limiter = DefaultRateLimiter.builder().noOverallLimit().group(1, Duration.ofMillis(20))
                 .build();
         for (int i = 1; i <= 600; i++) {
             limiter.process(new DirectCall(-i));
         }
         long last = System.nanoTime();
-        await(() -> System.nanoTime() - last > Duration.ofMillis(50).toNanos(), "the buckets to be idle");
-        // The next sweep comes at the latest when twice the buckets left by the last one exist.
+        await(() -> System.nanoTime() - last > Duration.ofMillis(50).toNanos(), "the windows to be idle");
+        // The next sweep comes at the latest when twice the windows left by the last one exist.
         int next = 601;
-        while (limiter.groupBuckets() >= 600 && next < 2000) {
+        while (limiter.groupWindows() >= 600 && next < 2000) {
             limiter.process(new DirectCall(-next++));
         }
-        assertTrue(limiter.groupBuckets() < 600, "kept " + limiter.groupBuckets() + " after " + next + " groups");
+        assertTrue(limiter.groupWindows() < 600, "kept " + limiter.groupWindows() + " after " + next + " groups");
     }
 
     /** A call that sends nothing, to drive the limiter's bookkeeping without HTTP. */
@@ -360,7 +449,7 @@ class RateLimiterTest {
         assertThrows(IllegalArgumentException.class, () -> b.overall(Integer.MAX_VALUE, Duration.ofNanos(1)));
         assertThrows(NullPointerException.class, () -> b.group(1, null));
         assertThrows(IllegalArgumentException.class, () -> b.maxRetries(-1));
-        assertThrows(NullPointerException.class, () -> b.buckets(null));
+        assertThrows(NullPointerException.class, () -> b.windows(null));
 
         Bot plain = Bot.builder().token(emulated.token()).apiBaseUrl(emulator.serverUrl()).build();
         bots.add(plain);
