@@ -85,7 +85,7 @@ class WebhookReplyLayersTest {
 
     @Test
     void aWebhookReplysKeyboardGetsCacheKeysAndThePressedButtonResolvesToItsObject() throws Exception {
-        List<Boolean> inResponse = new CopyOnWriteArrayList<>();
+        LinkedBlockingQueue<Boolean> inResponse = new LinkedBlockingQueue<>();
         LinkedBlockingQueue<Object> pressed = new LinkedBlockingQueue<>();
         startWebhook(b -> b.arbitraryCallbackData(true));
         app.addHandler(new CommandHandler<>("menu", (u, c) ->
@@ -96,7 +96,8 @@ class WebhookReplyLayersTest {
         alice.sendText(account, "/menu");
         RecordedCall sent = emulator.awaitCall("sendMessage", WAIT);
 
-        assertEquals(List.of(true), inResponse, "the reply travelled in the webhook response");
+        assertEquals(true, inResponse.poll(WAIT.toSeconds(), TimeUnit.SECONDS),
+                "the reply travelled in the webhook response");
         String key = sent.param("reply_markup").path("inline_keyboard").path(0).path(0).path("callback_data").asText();
         assertTrue(key.matches("[0-9a-f]{64}"), "a cache key, not the object: " + key);
         JsonNode message = alice.chatWith(account).lastMessage().orElseThrow();
@@ -105,7 +106,7 @@ class WebhookReplyLayersTest {
     }
 
     @Test
-    void withARateLimiterAReplyIsSentAsANormalCallThroughTheLimiter() {
+    void withARateLimiterAReplyIsSentAsANormalCallThroughTheLimiter() throws Exception {
         List<String> limited = new CopyOnWriteArrayList<>();
         RateLimiter counting = new RateLimiter() {
             @Override
@@ -114,7 +115,7 @@ class WebhookReplyLayersTest {
                 return call.execute();
             }
         };
-        List<Boolean> inResponse = new CopyOnWriteArrayList<>();
+        LinkedBlockingQueue<Boolean> inResponse = new LinkedBlockingQueue<>();
         startWebhook(b -> b.rateLimiter(counting));
         app.addHandler(new CommandHandler<>("menu", (u, c) -> inResponse.add(c.replyViaWebhook(SendMessage.builder()
                 .chatId(c.effectiveChat().orElseThrow().id()).text("paced").build()))));
@@ -127,7 +128,7 @@ class WebhookReplyLayersTest {
         alice.sendText(account, "/ret");
         assertEquals("returned", emulator.awaitCall("sendMessage", c -> c.text().equals("returned"), WAIT).text());
 
-        assertEquals(List.of(false), inResponse, "not in the response");
+        assertEquals(false, inResponse.poll(WAIT.toSeconds(), TimeUnit.SECONDS), "not in the response");
         assertEquals(2, limited.stream().filter("sendMessage"::equals).count(), limited.toString());
     }
 
