@@ -4,7 +4,15 @@ import dev.telescale.api.TelegramJson;
 import dev.telescale.api.types.Update;
 import dev.telescale.core.handler.CallbackQueryHandler;
 import dev.telescale.core.handler.CheckResult;
+import dev.telescale.core.handler.ChosenInlineResultHandler;
 import dev.telescale.core.handler.Handler;
+import dev.telescale.core.handler.InlineQueryHandler;
+import dev.telescale.core.handler.PollAnswerHandler;
+import dev.telescale.core.handler.PollHandler;
+import dev.telescale.core.handler.PreCheckoutQueryHandler;
+import dev.telescale.core.handler.ShippingQueryHandler;
+import dev.telescale.core.handler.StringCommandHandler;
+import dev.telescale.core.handler.StringRegexHandler;
 import dev.telescale.core.handler.TypeHandler;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -20,19 +28,6 @@ final class ConstructionWarnings {
 
     /** Where the warnings send the reader for the per-options. */
     static final String SEE_README = " See \"Conversations\" in the README of telescale-core.";
-
-    /*
-     * Handlers named by class name rather than by instanceof: they keep the conversation package independent of the
-     * full handler set (a conversation is built from any Handler implementation), and the names are part of the
-     * warnings' text anyway.
-     */
-    private static final String HANDLERS = "dev.telescale.core.handler.";
-    private static final Set<String> STRING_HANDLERS = Set.of(HANDLERS + "StringCommandHandler",
-            HANDLERS + "StringRegexHandler");
-    private static final String POLL_HANDLER = HANDLERS + "PollHandler";
-    private static final Set<String> USER_ONLY_HANDLERS = Set.of(HANDLERS + "ShippingQueryHandler",
-            HANDLERS + "InlineQueryHandler", HANDLERS + "ChosenInlineResultHandler",
-            HANDLERS + "PreCheckoutQueryHandler", HANDLERS + "PollAnswerHandler");
 
     /** An Update to ask a TypeHandler whether it takes Updates at all (its check has no side effects). */
     private static final Update PROBE = TelegramJson.parse("{\"update_id\":0}", Update.class);
@@ -54,17 +49,16 @@ final class ConstructionWarnings {
         }
         for (Handler<?> handler : inner) {
             String kind = handler.getClass().getSimpleName();
-            String className = handler.getClass().getName();
-            if (STRING_HANDLERS.contains(className)) {
+            if (handler instanceof StringCommandHandler<?> || handler instanceof StringRegexHandler<?>) {
                 warnings.add("The ConversationHandler only handles updates of type Update. " + kind
                         + " handles updates of type String, so it will never trigger in a conversation.");
             } else if (handler instanceof TypeHandler<?, ?> typeHandler && !takesUpdates(typeHandler)) {
                 warnings.add("The ConversationHandler only handles updates of type Update. The TypeHandler is set to "
                         + "handle something else (" + handler + "), so it will never trigger in a conversation.");
-            } else if (className.equals(POLL_HANDLER)) {
+            } else if (handler instanceof PollHandler<?>) {
                 warnings.add("PollHandler will never trigger in a conversation since it has no information about the "
                         + "chat or the user who voted in it. Do you mean the PollAnswerHandler?");
-            } else if (perChat && USER_ONLY_HANDLERS.contains(className)) {
+            } else if (perChat && userOnly(handler)) {
                 warnings.add("Updates handled by " + kind + " only have information about the user, so this handler "
                         + "won't ever be triggered if 'perChat' is true." + SEE_README);
             } else if (perMessage && !(handler instanceof CallbackQueryHandler<?>)) {
@@ -80,6 +74,13 @@ final class ConstructionWarnings {
             }
         }
         return List.copyOf(warnings);
+    }
+
+    /** Handlers of updates that carry a user but no chat. */
+    private static boolean userOnly(Handler<?> handler) {
+        return handler instanceof ShippingQueryHandler<?> || handler instanceof InlineQueryHandler<?>
+                || handler instanceof ChosenInlineResultHandler<?> || handler instanceof PreCheckoutQueryHandler<?>
+                || handler instanceof PollAnswerHandler<?>;
     }
 
     private static boolean takesUpdates(TypeHandler<?, ?> handler) {
