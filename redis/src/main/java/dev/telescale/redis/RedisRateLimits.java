@@ -1,26 +1,25 @@
 package dev.telescale.redis;
 
-import dev.telescale.bot.ratelimit.BucketFactory;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import dev.telescale.bot.ratelimit.SlidingWindow;
+import dev.telescale.bot.ratelimit.WindowStore;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * Rate limits shared by several instances of one bot: a {@link BucketFactory} whose buckets live in Redis (Bucket4j's
- * proxy buckets on Lettuce, compare-and-swap), so every instance's {@code DefaultRateLimiter} draws from the same
- * overall, group, per-chat and paid-broadcast buckets and the cluster as a whole stays under Telegram's limits.
+ * Rate limits shared by several instances of one bot: a {@link WindowStore} whose sliding windows live in Redis (a
+ * sorted set per window, updated by atomic Lua scripts on the server's clock), so every instance's
+ * {@code DefaultRateLimiter} counts its calls in the same overall, group, per-chat and paid-broadcast windows and the
+ * cluster as a whole stays under Telegram's limits, with the local limiter's guarantee: call {@code k + n} of a
+ * window, on whichever instance, starts only after call {@code k} ended plus the period, so no sliding window at
+ * Telegram sees more than {@code n}.
  *
  * <pre>{@code
  * RedisRateLimits shared = RedisRateLimits.builder()
@@ -28,65 +27,71 @@ import java.util.regex.Pattern;
  *         .botId(123456789)                    // the number before ':' in the token; keys are per bot
  *         .build();                            // connects now; close() at shutdown
  * Bot bot = Bot.builder().token(token)
- *         .rateLimiter(DefaultRateLimiter.builder().buckets(shared).maxRetries(3).build())
+ *         .rateLimiter(DefaultRateLimiter.builder().windows(shared).maxRetries(3).build())
  *         .build();
  * }</pre>
  *
- * <p>Keys: {@code <prefix>ratelimit:<bot id>:<bucket>} with the limiter's bucket names ({@code overall},
- * {@code paid-broadcast}, {@code group:<chat>}, {@code chat:<chat>}). A bucket's key expires once the bucket would be
- * full again (plus {@link #IDLE_MARGIN}), so idle chats leave nothing behind. All instances must configure the same
- * limits (the first instance to create a bucket fixes its configuration until the key expires), and their clocks
- * must agree (NTP): bucket state is computed from each client's clock. A {@code RetryAfter} pause stays per
- * instance. Redis failures while taking a token are thrown as {@link RedisRateLimitException} (the call is not sent);
- * Lettuce reconnects by itself, and commands fail at once while it is disconnected rather than queueing.
+ * <p>Keys: {@code <prefix>ratelimit:<bot id>:<window>} with the limiter's window names ({@code overall},
+ * {@code paid-broadcast}, {@code group:<chat>}, {@code chat:<chat>}). A window's key expires when its last call has
+ * left the window (plus {@link #IDLE_MARGIN}), so idle chats leave nothing behind. All instances must configure the
+ * same limits (each instance counts against its own {@code maxCalls}). Times come from Redis ({@code TIME} inside the
+ * scripts), so the instances' clocks do not matter. A call in flight holds its slot until it ends, or at most
+ * {@link Builder#inFlightLease} (an instance that died mid-call). A {@code RetryAfter} pause stays per instance.
+ * Redis failures while waiting for a slot are thrown as {@link RedisRateLimitException} (the call is not sent); a
+ * failure to record a call's end is logged and the slot kept until its lease runs out. Lettuce reconnects by itself,
+ * and commands fail at once while it is disconnected rather than queueing.
  */
-public final class RedisRateLimits implements BucketFactory, AutoCloseable {
+public final class RedisRateLimits implements WindowStore, AutoCloseable {
 
-    /** How long a bucket's key outlives the moment the bucket is full again: room for clocks a little apart. */
+    /** How long a window's key outlives its last call's end leaving the window. */
     public static final Duration IDLE_MARGIN = Duration.ofSeconds(5);
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_:.\\-]{0,64}");
 
     private final RedisClient client;
-    private final StatefulRedisConnection<byte[], byte[]> connection;
-    private final ProxyManager<byte[]> buckets;
+    private final StatefulRedisConnection<String, String> connection;
     private final String keyPrefix;
     private final String server;
     private final long botId;
+    private final Duration lease;
+    /** Slot ids: unique per instance (a random id), then a counter. */
+    private final String slotPrefix = UUID.randomUUID() + ":";
+    private final AtomicLong slots = new AtomicLong();
 
-    private RedisRateLimits(Builder b, RedisClient client, StatefulRedisConnection<byte[], byte[]> connection) {
+    private RedisRateLimits(Builder b, RedisClient client, StatefulRedisConnection<String, String> connection) {
         this.client = client;
         this.connection = connection;
         this.botId = b.botId;
         this.server = describe(b.uri);
         this.keyPrefix = b.prefix + "ratelimit:" + b.botId + ":";
-        this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(IDLE_MARGIN))
-                .requestTimeout(b.commandTimeout)
-                .build();
+        this.lease = b.lease;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A bucket whose state is the Redis key {@code <prefix>ratelimit:<bot id>:<key>}; connects nothing new. */
+    /** The window whose state is the Redis key {@code <prefix>ratelimit:<bot id>:<name>}; connects nothing new. */
     @Override
-    public Bucket create(String key, BucketConfiguration configuration) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(configuration, "configuration");
-        String redisKey = keyPrefix + key;
-        Bucket proxy = buckets.builder().build(redisKey.getBytes(StandardCharsets.UTF_8), () -> configuration);
-        return new RedisRateLimitBucket(proxy, e -> new RedisRateLimitException("Shared rate limit bucket '" + key
-                + "' of bot " + botId + " (Redis key " + redisKey + ") could not be used on Redis at " + server
-                + ", so the call was not sent: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e));
+    public SlidingWindow window(String name, int maxCalls, Duration period) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(period, "period");
+        if (maxCalls < 1 || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("window " + name + ": needs at least 1 call per positive period, was "
+                    + maxCalls + "/" + period);
+        }
+        String redisKey = keyPrefix + name;
+        return new RedisRateLimitWindow(connection.sync(), redisKey, maxCalls, period, lease, slotPrefix, slots,
+                e -> new RedisRateLimitException("Shared rate limit window '" + name + "' of bot " + botId
+                        + " (Redis key " + redisKey + ") could not be used on Redis at " + server
+                        + ", so the call was not sent: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e));
     }
 
-    /** The Redis key prefix of this bot's buckets, e.g. {@code telescale:ratelimit:123456789:}. */
+    /** The Redis key prefix of this bot's windows, e.g. {@code telescale:ratelimit:123456789:}. */
     public String keyPrefix() {
         return keyPrefix;
     }
 
-    /** Closes the connection and the client; buckets made by this factory fail afterwards. */
+    /** Closes the connection and the client; windows made by this store fail afterwards. */
     @Override
     public void close() {
         connection.close();
@@ -111,13 +116,14 @@ public final class RedisRateLimits implements BucketFactory, AutoCloseable {
 
     /**
      * Configures {@link RedisRateLimits}: {@link #uri} and {@link #botId} are required; key prefix {@code telescale:},
-     * command timeout 2 s.
+     * command timeout 2 s, in-flight lease 5 minutes.
      */
     public static final class Builder {
         private RedisURI uri;
         private long botId;
         private String prefix = "telescale:";
         private Duration commandTimeout = Duration.ofSeconds(2);
+        private Duration lease = Duration.ofMinutes(5);
 
         private Builder() {
         }
@@ -164,13 +170,27 @@ public final class RedisRateLimits implements BucketFactory, AutoCloseable {
             return this;
         }
 
-        /** How long one Redis command may take before the call waiting for a token fails (default 2 s). */
+        /** How long one Redis command may take before the call waiting for a slot fails (default 2 s). */
         public Builder commandTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("commandTimeout must be positive, was " + timeout);
             }
             this.commandTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The longest a call may hold its slot in flight (default 5 minutes): after that it counts as ended then, so
+         * an instance that died mid-call does not hold a slot forever. Longer than any call takes, uploads included.
+         */
+        public Builder inFlightLease(Duration lease) {
+            Objects.requireNonNull(lease, "lease");
+            if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("inFlightLease must be at least 1 s (longer than any call), was "
+                        + lease);
+            }
+            this.lease = lease;
             return this;
         }
 
@@ -187,13 +207,13 @@ public final class RedisRateLimits implements BucketFactory, AutoCloseable {
             RedisClient client = RedisClient.create(uri);
             client.setOptions(ClientOptions.builder()
                     .autoReconnect(true)
-                    // A call waiting for a token fails at once while Redis is away instead of queueing behind it.
+                    // A call waiting for a slot fails at once while Redis is away instead of queueing behind it.
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                     .build());
-            StatefulRedisConnection<byte[], byte[]> connection;
+            StatefulRedisConnection<String, String> connection;
             try {
-                connection = client.connect(ByteArrayCodec.INSTANCE);
+                connection = client.connect();
             } catch (RuntimeException e) {
                 client.shutdown();
                 throw new RedisRateLimitException("Could not connect to Redis at " + describe(uri)

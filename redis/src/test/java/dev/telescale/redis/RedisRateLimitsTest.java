@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.telescale.api.methods.SendMessage;
 import dev.telescale.bot.Bot;
 import dev.telescale.bot.ratelimit.DefaultRateLimiter;
+import dev.telescale.bot.ratelimit.SlidingWindow;
 import dev.telescale.testkit.AcceptedMessage;
 import dev.telescale.testkit.BotApiEmulator;
 import dev.telescale.testkit.EmulatedBot;
@@ -35,15 +36,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two instances of one bot (two Bots, two DefaultRateLimiters, two Redis connections) sharing their buckets through
- * a real redis-server, sending through the emulator with its flood limits on. Limits are scaled down to keep the
- * tests short; only lower bounds of the spacing are asserted (a slow machine spreads calls more, never less).
+ * Two instances of one bot (two Bots, two DefaultRateLimiters, two Redis connections) sharing their sliding windows
+ * through a real redis-server, sending through the emulator with its flood limits on. Limits are scaled down to keep
+ * the tests short; asserted are the 429s (none) and the windows' lower bound on spacing (calls n apart arrive more
+ * than a period apart, exactly: each arrival lies between its call's start and end).
  */
 class RedisRateLimitsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** Slack for the milliseconds between a token granted and the emulator's receipt of the call. */
-    private static final long SLACK_MS = 120;
 
     private static RedisServer server;
     private String prefix;
@@ -93,7 +93,7 @@ class RedisRateLimitsTest {
     /** One instance of the bot: its own Bot, limiter and Redis connection. */
     Bot instance(DefaultRateLimiter.Builder limits) {
         Bot bot = Bot.builder().token(emulated.token()).apiBaseUrl(emulator.serverUrl())
-                .rateLimiter(limits.buckets(shared()).build()).build();
+                .rateLimiter(limits.windows(shared()).build()).build();
         closing.add(bot::shutdown);
         return bot;
     }
@@ -117,20 +117,17 @@ class RedisRateLimitsTest {
     }
 
     /**
-     * The emulator allows the bot 4 messages in any sliding second; each instance alone would send one every 300 ms.
-     * Unshared, two instances would send 6-7 a second and be refused; shared, all calls together keep one every
-     * 300 ms (5 calls span at least 1.2 s, so no second holds more than 4).
+     * The emulator allows the bot 4 messages in any sliding second; each instance alone would keep to 4 per second,
+     * so unshared the two would send 8 and be refused. Shared, all calls together keep 4 per sliding second.
      */
     @Test
-    void twoInstancesSendingToOneGroupKeepTheCombinedLimitAndGetNo429() throws Exception {
+    void twoInstancesKeepTheCombinedLimitAndGetNo429() throws Exception {
         startEmulator(FloodLimits.telegramDefaults().withPerSecondOverall(4).withPerMinutePerGroup(0));
-        DefaultRateLimiter.Builder limits = DefaultRateLimiter.builder().noOverallLimit()
-                .group(1, Duration.ofMillis(300));
-        Bot one = instance(limits);
-        Bot two = instance(DefaultRateLimiter.builder().noOverallLimit().group(1, Duration.ofMillis(300)));
+        Bot one = instance(DefaultRateLimiter.builder().overall(4, Duration.ofSeconds(1)).noGroupLimit());
+        Bot two = instance(DefaultRateLimiter.builder().overall(4, Duration.ofSeconds(1)).noGroupLimit());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> sends = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
+            for (int i = 0; i < 14; i++) {
                 Bot bot = i % 2 == 0 ? one : two;
                 String text = "m" + i;
                 sends.add(pool.submit(() -> bot.execute(toGroup(text))));
@@ -141,20 +138,34 @@ class RedisRateLimitsTest {
         }
         assertEquals(0, emulator.floodLimitHits(), "429s answered");
         List<Long> t = acceptedTimes();
-        assertEquals(12, t.size());
-        for (int i = 1; i < t.size(); i++) {
-            long gapMs = (t.get(i) - t.get(i - 1)) / 1_000_000;
-            assertTrue(gapMs >= 300 - SLACK_MS, "calls " + (i - 1) + " and " + i + " of both instances came "
-                    + gapMs + " ms apart, less than the shared 300 ms: " + t);
+        assertEquals(14, t.size());
+        for (int i = 0; i + 4 < t.size(); i++) {
+            long gap = t.get(i + 4) - t.get(i);
+            assertTrue(gap > Duration.ofSeconds(1).toNanos(), "calls " + i + " and " + (i + 4) + " of both instances"
+                    + " came " + gap / 1e6 + " ms apart, within one second: " + t);
         }
     }
 
+    /** An instance that dies mid-call holds its slot only until the in-flight lease runs out. */
+    @Test
+    void aSlotHeldByADeadInstanceIsFreedWhenItsLeaseRunsOut() throws Exception {
+        startEmulator(FloodLimits.telegramDefaults());
+        RedisRateLimits dead = RedisRateLimits.builder().uri(server.uri()).botId(emulated.id()).keyPrefix(prefix)
+                .inFlightLease(Duration.ofSeconds(1)).build();
+        closing.add(dead);
+        dead.window("chat:1", 1, Duration.ofMillis(100)).acquire();   // never released
+        SlidingWindow.Slot slot = shared().window("chat:1", 1, Duration.ofMillis(100)).acquire();
+        slot.release();
+        assertEquals(1L, (long) redis(c -> c.zcard(prefix + "ratelimit:" + emulated.id() + ":chat:1")),
+                "the lapsed slot left the window, the new one ended in it");
+    }
+
     /**
-     * A group bucket of 3 per hour shared by two instances: 3 calls go, the 4th waits for its token (and is cancelled
-     * rather than waiting 20 minutes); the state is one Redis key per bucket, with a time to live.
+     * A group window of 3 per hour shared by two instances: 3 calls go, the 4th waits for a slot (and is cancelled
+     * rather than waiting an hour); the state is one Redis key per window, with a time to live.
      */
     @Test
-    void theGroupBucketIsOneForAllInstancesAndItsKeyExpires() throws Exception {
+    void theGroupWindowIsOneForAllInstancesAndItsKeyExpires() throws Exception {
         startEmulator(FloodLimits.telegramDefaults());
         Bot one = instance(DefaultRateLimiter.builder().group(3, Duration.ofHours(1)));
         Bot two = instance(DefaultRateLimiter.builder().group(3, Duration.ofHours(1)));
@@ -168,12 +179,11 @@ class RedisRateLimitsTest {
             }
             await(() -> emulator.acceptedMessages().size() == 3, "three calls accepted");
             String key = prefix + "ratelimit:" + emulated.id() + ":group:" + group.id();
-            await(() -> redis(c -> c.get(key)) != null, "the group bucket in Redis");
+            await(() -> redis(c -> c.zcard(key)) == 3, "the three ended calls in the group window in Redis");
             long ttlMs = redis(c -> c.pttl(key));
-            // Four tokens taken (the 4th reserved by the waiting call), each refilled in 20 minutes: full again in
-            // at most 80 minutes, then the key goes.
-            long fullAgainMs = Duration.ofMinutes(80).plus(RedisRateLimits.IDLE_MARGIN).toMillis();
-            assertTrue(ttlMs > 0 && ttlMs <= fullAgainMs, "expires when idle: pttl " + ttlMs);
+            // The last call's end leaves the window an hour after it, then the key goes.
+            long idleMs = Duration.ofHours(1).plus(RedisRateLimits.IDLE_MARGIN).toMillis();
+            assertTrue(ttlMs > 0 && ttlMs <= idleMs, "expires when idle: pttl " + ttlMs);
         } finally {
             pool.shutdownNow();
             assertTrue(pool.awaitTermination(WAIT.toSeconds(), TimeUnit.SECONDS));
@@ -247,10 +257,15 @@ class RedisRateLimitsTest {
         assertThrows(IllegalArgumentException.class, () -> RedisRateLimits.builder().keyPrefix("has space"));
         assertThrows(IllegalArgumentException.class, () -> RedisRateLimits.builder().keyPrefix("x".repeat(65)));
         assertThrows(IllegalArgumentException.class, () -> RedisRateLimits.builder().commandTimeout(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> RedisRateLimits.builder()
+                .inFlightLease(Duration.ofMillis(10)));
+        assertThrows(NullPointerException.class, () -> RedisRateLimits.builder().inFlightLease(null));
         assertThrows(NullPointerException.class, () -> RedisRateLimits.builder().uri((String) null));
         try (RedisRateLimits r = RedisRateLimits.builder().uri(server.uri()).botId(7).keyPrefix(prefix).build()) {
             assertEquals(prefix + "ratelimit:7:", r.keyPrefix());
             assertFalse(r.toString().contains("@"), r.toString());
+            assertThrows(IllegalArgumentException.class, () -> r.window("overall", 0, Duration.ofSeconds(1)));
+            assertThrows(IllegalArgumentException.class, () -> r.window("overall", 1, Duration.ZERO));
         }
     }
 
