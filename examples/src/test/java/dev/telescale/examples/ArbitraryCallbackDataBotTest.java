@@ -1,14 +1,11 @@
 package dev.telescale.examples;
 
-import static dev.telescale.examples.RunningExample.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.telescale.testkit.BotApiEmulator;
-import dev.telescale.testkit.EmulatedBot;
 import dev.telescale.testkit.EmulatedChat;
 import dev.telescale.testkit.EmulatedUser;
 import dev.telescale.testkit.RecordedCall;
@@ -109,25 +106,20 @@ class ArbitraryCallbackDataBotTest {
 
     @Test
     void buttonsKeepWorkingAfterARestart() throws Exception {
-        Path file = dir.resolve("arbitrarycallbackdatabot.json");
-        try (BotApiEmulator emulator = BotApiEmulator.start()) {
-            EmulatedBot bot = emulator.createBot("ListBot");
-            EmulatedUser erin = emulator.user("erin");
-            EmulatedChat chat = erin.chatWith(bot);
-            ObjectNode menu;
-            try (var run = new PollingRun(ArbitraryCallbackDataBot.build(bot.token(), emulator.apiBaseUrl(), file))) {
-                ObjectNode sent = erin.sendText(bot, "/start");
-                menu = chat.awaitBotMessageAfter(sent, WAIT);
-                erin.pressButton(menu, dataOf(menu, "2"));
-                RunningExample.awaitVersion(chat, menu.path("message_id").asLong(),
-                        m -> m.path("text").asText().startsWith("So far you've selected [2]."));
-            }
-            try (var run = new PollingRun(ArbitraryCallbackDataBot.build(bot.token(), emulator.apiBaseUrl(), file))) {
-                ObjectNode current = chat.message(menu.path("message_id").asLong()).orElseThrow();
-                erin.pressButton(current, dataOf(current, "5"));
-                RunningExample.awaitVersion(chat, menu.path("message_id").asLong(),
-                        m -> "So far you've selected [2, 5]. Choose the next item:".equals(m.path("text").asText()));
-            }
+        try (var run = start()) {
+            EmulatedUser erin = run.emulator.user("erin");
+            EmulatedChat chat = erin.chatWith(run.bot);
+            ObjectNode menu = run.say(erin, "/start");
+            long menuId = menu.path("message_id").asLong();
+            erin.pressButton(menu, dataOf(menu, "2"));
+            RunningExample.awaitVersion(chat, menuId,
+                    m -> m.path("text").asText().startsWith("So far you've selected [2]."));
+
+            run.restart();
+            ObjectNode current = chat.message(menuId).orElseThrow();
+            erin.pressButton(current, dataOf(current, "5"));
+            RunningExample.awaitVersion(chat, menuId,
+                    m -> "So far you've selected [2, 5]. Choose the next item:".equals(m.path("text").asText()));
         }
     }
 
@@ -140,14 +132,7 @@ class ArbitraryCallbackDataBotTest {
             throws InterruptedException {
         EmulatedChat chat = user.chatWith(run.bot);
         ObjectNode current = chat.message(message.path("message_id").asLong()).orElseThrow();
-        ObjectNode query = user.pressButton(current, dataOf(current, number));
-        RecordedCall answer = run.next("answerCallbackQuery");
-        assertEquals(query.path("id").asText(), answer.string("callback_query_id"));
-        assertNull(answer.param("text"));
-        RecordedCall edit = run.next("editMessageText");
-        assertEquals(message.path("message_id").asLong(), edit.param("message_id").asLong());
-        assertEquals(text, edit.text());
-        assertNull(edit.param("parse_mode"));
+        RecordedCall edit = run.pressEdits(user, current, dataOf(current, number), text);
         if (text.equals(SORRY)) {
             assertNull(edit.param("reply_markup"));
         } else {
@@ -156,8 +141,6 @@ class ArbitraryCallbackDataBotTest {
             keysOf(edit.param("reply_markup").path("inline_keyboard")).forEach(key ->
                     assertTrue(!before.contains(key), "new keys for the new keyboard"));
         }
-        RunningExample.awaitVersion(chat, message.path("message_id").asLong(),
-                m -> text.equals(m.path("text").asText()));
     }
 
     /** Buttons 1 to 5 in a column, each with a distinct 64-hex key as callback data. */

@@ -30,14 +30,18 @@ class InlineKeyboard2BotTest {
             assertNull(sent.param("parse_mode"));
             assertEquals(START_MENU, RunningExample.inlineKeyboard(sent));
 
-            press(run, alice, menu, "0", "First CallbackQueryHandler, Choose a route", List.of(List.of("3=2", "4=3")));
-            press(run, alice, menu, "3", "Fourth CallbackQueryHandler, Choose a route", List.of(List.of("2=1", "3=2")));
-            press(run, alice, menu, "1", "Second CallbackQueryHandler, Choose a route", List.of(List.of("1=0", "3=2")));
-            press(run, alice, menu, "2", AGAIN, AGAIN_MENU);
-            press(run, alice, menu, "0", START, START_MENU);
-            press(run, alice, menu, "1", "Second CallbackQueryHandler, Choose a route", List.of(List.of("1=0", "3=2")));
-            press(run, alice, menu, "2", AGAIN, AGAIN_MENU);
-            press(run, alice, menu, "1", "See you next time!", null);
+            run.pressEdits(alice, menu, "0", "First CallbackQueryHandler, Choose a route",
+                    List.of(List.of("3=2", "4=3")));
+            run.pressEdits(alice, menu, "3", "Fourth CallbackQueryHandler, Choose a route",
+                    List.of(List.of("2=1", "3=2")));
+            run.pressEdits(alice, menu, "1", "Second CallbackQueryHandler, Choose a route",
+                    List.of(List.of("1=0", "3=2")));
+            run.pressEdits(alice, menu, "2", AGAIN, AGAIN_MENU);
+            run.pressEdits(alice, menu, "0", START, START_MENU);
+            run.pressEdits(alice, menu, "1", "Second CallbackQueryHandler, Choose a route",
+                    List.of(List.of("1=0", "3=2")));
+            run.pressEdits(alice, menu, "2", AGAIN, AGAIN_MENU);
+            run.pressEdits(alice, menu, "1", "See you next time!", null);
             RunningExample.awaitVersion(chat, menu.path("message_id").asLong(),
                     m -> "See you next time!".equals(m.path("text").asText()) && !m.has("reply_markup"));
         }
@@ -51,15 +55,17 @@ class InlineKeyboard2BotTest {
             run.next("sendMessage");
             ObjectNode second = run.say(bob, "/start");
             run.next("sendMessage");
-            press(run, bob, second, "1", "Second CallbackQueryHandler, Choose a route", List.of(List.of("1=0", "3=2")));
-            press(run, bob, second, "2", AGAIN, AGAIN_MENU);
-            press(run, bob, second, "1", "See you next time!", null);
+            run.pressEdits(bob, second, "1", "Second CallbackQueryHandler, Choose a route",
+                    List.of(List.of("1=0", "3=2")));
+            run.pressEdits(bob, second, "2", AGAIN, AGAIN_MENU);
+            run.pressEdits(bob, second, "1", "See you next time!", null);
 
             // No conversation: the first message's buttons are not answered.
             pressIgnored(bob, first, "0", "1");
             ObjectNode again = run.say(bob, "/start");
             assertEquals(START, run.next("sendMessage").text());
-            press(run, bob, again, "0", "First CallbackQueryHandler, Choose a route", List.of(List.of("3=2", "4=3")));
+            run.pressEdits(bob, again, "0", "First CallbackQueryHandler, Choose a route",
+                    List.of(List.of("3=2", "4=3")));
         }
     }
 
@@ -71,14 +77,17 @@ class InlineKeyboard2BotTest {
             run.next("sendMessage");
             ObjectNode second = run.say(carol, "/start");
             run.next("sendMessage");
-            press(run, carol, first, "0", "First CallbackQueryHandler, Choose a route", List.of(List.of("3=2", "4=3")));
-            press(run, carol, second, "1", "Second CallbackQueryHandler, Choose a route", List.of(List.of("1=0", "3=2")));
-            press(run, carol, second, "2", AGAIN, AGAIN_MENU);
+            run.pressEdits(carol, first, "0", "First CallbackQueryHandler, Choose a route",
+                    List.of(List.of("3=2", "4=3")));
+            run.pressEdits(carol, second, "1", "Second CallbackQueryHandler, Choose a route",
+                    List.of(List.of("1=0", "3=2")));
+            run.pressEdits(carol, second, "2", AGAIN, AGAIN_MENU);
             // END_ROUTES: the first message's "3" and "4" (data "2" and "3") are no routes here.
             pressIgnored(carol, first, "2", "3");
-            press(run, carol, second, "0", START, START_MENU);
+            run.pressEdits(carol, second, "0", START, START_MENU);
             // START_ROUTES again: they are.
-            press(run, carol, first, "3", "Fourth CallbackQueryHandler, Choose a route", List.of(List.of("2=1", "3=2")));
+            run.pressEdits(carol, first, "3", "Fourth CallbackQueryHandler, Choose a route",
+                    List.of(List.of("2=1", "3=2")));
         }
     }
 
@@ -88,44 +97,26 @@ class InlineKeyboard2BotTest {
             EmulatedUser dave = run.emulator.user("dave");
             ObjectNode menu = run.say(dave, "/start");
             run.next("sendMessage");
-            press(run, dave, menu, "0", "First CallbackQueryHandler, Choose a route", List.of(List.of("3=2", "4=3")));
-            press(run, dave, menu, "2", AGAIN, AGAIN_MENU);
+            run.pressEdits(dave, menu, "0", "First CallbackQueryHandler, Choose a route",
+                    List.of(List.of("3=2", "4=3")));
+            run.pressEdits(dave, menu, "2", AGAIN, AGAIN_MENU);
             ObjectNode fresh = run.say(dave, "/start");
             RecordedCall sent = run.next("sendMessage");
             assertEquals(START, sent.text());
             assertEquals(START_MENU, RunningExample.inlineKeyboard(sent));
             // Back in START_ROUTES: the fresh menu's "2" is a route.
-            press(run, dave, fresh, "1", "Second CallbackQueryHandler, Choose a route", List.of(List.of("1=0", "3=2")));
+            run.pressEdits(dave, fresh, "1", "Second CallbackQueryHandler, Choose a route",
+                    List.of(List.of("1=0", "3=2")));
         }
     }
 
     /**
-     * Presses buttons the bot must ignore. The proof is the next {@link #press}: the same user's updates are handled
-     * in order, and it asserts that the next answer and edit are its own.
+     * Presses buttons the bot must ignore. The proof is the next {@link RunningExample#pressEdits}: the same user's
+     * updates are handled in order, and it asserts that the next answer and edit are its own.
      */
     private static void pressIgnored(EmulatedUser user, ObjectNode message, String... data) {
         for (String d : data) {
             user.pressButton(message, d);
         }
-    }
-
-    /** Presses a button and asserts the answer (no notification) and the edit of that message. */
-    private static void press(RunningExample run, EmulatedUser user, ObjectNode message, String data, String text,
-                              List<List<String>> keyboard) throws InterruptedException {
-        ObjectNode query = user.pressButton(message, data);
-        RecordedCall answer = run.next("answerCallbackQuery");
-        assertEquals(query.path("id").asText(), answer.string("callback_query_id"));
-        assertNull(answer.param("text"));
-        RecordedCall edit = run.next("editMessageText");
-        assertEquals(message.path("message_id").asLong(), edit.param("message_id").asLong());
-        assertEquals(text, edit.text());
-        assertNull(edit.param("parse_mode"));
-        if (keyboard == null) {
-            assertNull(edit.param("reply_markup"));
-        } else {
-            assertEquals(keyboard, RunningExample.inlineKeyboard(edit));
-        }
-        RunningExample.awaitVersion(user.chatWith(run.bot), message.path("message_id").asLong(),
-                m -> text.equals(m.path("text").asText()));
     }
 }

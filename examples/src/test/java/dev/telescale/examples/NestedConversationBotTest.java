@@ -57,23 +57,23 @@ class NestedConversationBotTest {
             EmulatedUser alice = run.emulator.user("alice");
             ObjectNode menu = start(run, alice);
 
-            edited(run, alice, menu, SHOWING, "Yourself:" + NOTHING + "\n\nParents:" + NOTHING + "\n\nChildren:"
+            run.pressEdits(alice, menu, SHOWING, "Yourself:" + NOTHING + "\n\nParents:" + NOTHING + "\n\nChildren:"
                     + NOTHING, BACK);
-            edited(run, alice, menu, END, MENU, MENU_KEYS);
+            run.pressEdits(alice, menu, END, MENU, MENU_KEYS);
 
-            edited(run, alice, menu, ADDING_SELF, "Okay, please tell me about yourself.",
+            run.pressEdits(alice, menu, ADDING_SELF, "Okay, please tell me about yourself.",
                     List.of(List.of("Add info=" + MALE)));
-            edited(run, alice, menu, MALE, FEATURE, FEATURE_KEYS);
-            edited(run, alice, menu, NAME, "Okay, tell me.", null);
+            run.pressEdits(alice, menu, MALE, FEATURE, FEATURE_KEYS);
+            run.pressEdits(alice, menu, NAME, "Okay, tell me.", null);
             ObjectNode features = typed(run, alice, "Alice");
-            edited(run, alice, features, AGE, "Okay, tell me.", null);
+            run.pressEdits(alice, features, AGE, "Okay, tell me.", null);
             features = typed(run, alice, "33");
-            edited(run, alice, features, END, MENU, MENU_KEYS);
+            run.pressEdits(alice, features, END, MENU, MENU_KEYS);
 
-            edited(run, alice, features, SHOWING, "Yourself:\nName: Alice, Age: 33\n\nParents:" + NOTHING
+            run.pressEdits(alice, features, SHOWING, "Yourself:\nName: Alice, Age: 33\n\nParents:" + NOTHING
                     + "\n\nChildren:" + NOTHING, BACK);
-            edited(run, alice, features, END, MENU, MENU_KEYS);
-            edited(run, alice, features, END, "See you around!", null);
+            run.pressEdits(alice, features, END, MENU, MENU_KEYS);
+            run.pressEdits(alice, features, END, "See you around!", null);
             assertConversationEnded(run, alice);
         }
     }
@@ -84,41 +84,41 @@ class NestedConversationBotTest {
             EmulatedUser bob = run.emulator.user("bob");
             ObjectNode menu = start(run, bob);
 
-            edited(run, bob, menu, ADDING_MEMBER, LEVELS, LEVEL_KEYS);
-            edited(run, bob, menu, PARENTS, "Please choose, whom to add.", List.of(
+            run.pressEdits(bob, menu, ADDING_MEMBER, LEVELS, LEVEL_KEYS);
+            run.pressEdits(bob, menu, PARENTS, "Please choose, whom to add.", List.of(
                     List.of("Add Father=" + MALE, "Add Mother=" + FEMALE),
                     List.of("Show data=" + SHOWING, "Back=" + END)));
-            edited(run, bob, menu, FEMALE, FEATURE, FEATURE_KEYS);
-            edited(run, bob, menu, NAME, "Okay, tell me.", null);
+            run.pressEdits(bob, menu, FEMALE, FEATURE, FEATURE_KEYS);
+            run.pressEdits(bob, menu, NAME, "Okay, tell me.", null);
             ObjectNode features = typed(run, bob, "Eve");
-            edited(run, bob, features, END, LEVELS, LEVEL_KEYS);
+            run.pressEdits(bob, features, END, LEVELS, LEVEL_KEYS);
 
-            edited(run, bob, features, CHILDREN, "Please choose, whom to add.", List.of(
+            run.pressEdits(bob, features, CHILDREN, "Please choose, whom to add.", List.of(
                     List.of("Add Brother=" + MALE, "Add Sister=" + FEMALE),
                     List.of("Show data=" + SHOWING, "Back=" + END)));
-            edited(run, bob, features, MALE, FEATURE, FEATURE_KEYS);
-            edited(run, bob, features, END, LEVELS, LEVEL_KEYS);
-            edited(run, bob, features, PARENTS, "Please choose, whom to add.", List.of(
+            run.pressEdits(bob, features, MALE, FEATURE, FEATURE_KEYS);
+            run.pressEdits(bob, features, END, LEVELS, LEVEL_KEYS);
+            run.pressEdits(bob, features, PARENTS, "Please choose, whom to add.", List.of(
                     List.of("Add Father=" + MALE, "Add Mother=" + FEMALE),
                     List.of("Show data=" + SHOWING, "Back=" + END)));
-            edited(run, bob, features, MALE, FEATURE, FEATURE_KEYS);
-            edited(run, bob, features, AGE, "Okay, tell me.", null);
+            run.pressEdits(bob, features, MALE, FEATURE, FEATURE_KEYS);
+            run.pressEdits(bob, features, AGE, "Okay, tell me.", null);
             features = typed(run, bob, "70");
-            edited(run, bob, features, END, LEVELS, LEVEL_KEYS);
+            run.pressEdits(bob, features, END, LEVELS, LEVEL_KEYS);
 
             // "Show data" on the second level returns to the top level's SHOWING.
-            edited(run, bob, features, SHOWING, "Yourself:" + NOTHING + "\n\nParents:\nMother: Name: Eve, Age: -"
+            run.pressEdits(bob, features, SHOWING, "Yourself:" + NOTHING + "\n\nParents:\nMother: Name: Eve, Age: -"
                     + "\nFather: Name: -, Age: 70\n\nChildren:\nBrother: Name: -, Age: -", BACK);
-            edited(run, bob, features, END, MENU, MENU_KEYS);
+            run.pressEdits(bob, features, END, MENU, MENU_KEYS);
             // Back from the level menu and from the gender menu returns to the main menu.
-            edited(run, bob, features, ADDING_MEMBER, LEVELS, LEVEL_KEYS);
-            edited(run, bob, features, END, MENU, MENU_KEYS);
-            edited(run, bob, features, ADDING_MEMBER, LEVELS, LEVEL_KEYS);
-            edited(run, bob, features, CHILDREN, "Please choose, whom to add.", List.of(
+            run.pressEdits(bob, features, ADDING_MEMBER, LEVELS, LEVEL_KEYS);
+            run.pressEdits(bob, features, END, MENU, MENU_KEYS);
+            run.pressEdits(bob, features, ADDING_MEMBER, LEVELS, LEVEL_KEYS);
+            run.pressEdits(bob, features, CHILDREN, "Please choose, whom to add.", List.of(
                     List.of("Add Brother=" + MALE, "Add Sister=" + FEMALE),
                     List.of("Show data=" + SHOWING, "Back=" + END)));
-            edited(run, bob, features, END, MENU, MENU_KEYS);
-            edited(run, bob, features, END, "See you around!", null);
+            run.pressEdits(bob, features, END, MENU, MENU_KEYS);
+            run.pressEdits(bob, features, END, "See you around!", null);
             assertConversationEnded(run, bob);
         }
     }
@@ -129,21 +129,21 @@ class NestedConversationBotTest {
             EmulatedUser gina = run.emulator.user("gina");
             EmulatedUser hank = run.emulator.user("hank");
             ObjectNode ginas = start(run, gina);
-            edited(run, gina, ginas, ADDING_MEMBER, LEVELS, LEVEL_KEYS);
-            edited(run, gina, ginas, PARENTS, "Please choose, whom to add.", List.of(
+            run.pressEdits(gina, ginas, ADDING_MEMBER, LEVELS, LEVEL_KEYS);
+            run.pressEdits(gina, ginas, PARENTS, "Please choose, whom to add.", List.of(
                     List.of("Add Father=" + MALE, "Add Mother=" + FEMALE),
                     List.of("Show data=" + SHOWING, "Back=" + END)));
             ObjectNode hanks = start(run, hank);
-            edited(run, hank, hanks, ADDING_SELF, "Okay, please tell me about yourself.",
+            run.pressEdits(hank, hanks, ADDING_SELF, "Okay, please tell me about yourself.",
                     List.of(List.of("Add info=" + MALE)));
-            edited(run, hank, hanks, MALE, FEATURE, FEATURE_KEYS);
-            edited(run, hank, hanks, END, MENU, MENU_KEYS);
+            run.pressEdits(hank, hanks, MALE, FEATURE, FEATURE_KEYS);
+            run.pressEdits(hank, hanks, END, MENU, MENU_KEYS);
             // The gender menu's "Show data" is the second level's fallback, mapped to the top level's SHOWING.
-            edited(run, gina, ginas, SHOWING, "Yourself:" + NOTHING + "\n\nParents:" + NOTHING + "\n\nChildren:"
+            run.pressEdits(gina, ginas, SHOWING, "Yourself:" + NOTHING + "\n\nParents:" + NOTHING + "\n\nChildren:"
                     + NOTHING, BACK);
-            edited(run, hank, hanks, SHOWING, "Yourself:\nName: -, Age: -\n\nParents:" + NOTHING + "\n\nChildren:"
+            run.pressEdits(hank, hanks, SHOWING, "Yourself:\nName: -, Age: -\n\nParents:" + NOTHING + "\n\nChildren:"
                     + NOTHING, BACK);
-            edited(run, gina, ginas, END, MENU, MENU_KEYS);
+            run.pressEdits(gina, ginas, END, MENU, MENU_KEYS);
         }
     }
 
@@ -152,12 +152,12 @@ class NestedConversationBotTest {
         try (var run = RunningExample.start("FamilyBot", NestedConversationBot::build)) {
             EmulatedUser carol = run.emulator.user("carol");
             ObjectNode menu = start(run, carol);
-            edited(run, carol, menu, ADDING_MEMBER, LEVELS, LEVEL_KEYS);
-            edited(run, carol, menu, CHILDREN, "Please choose, whom to add.", List.of(
+            run.pressEdits(carol, menu, ADDING_MEMBER, LEVELS, LEVEL_KEYS);
+            run.pressEdits(carol, menu, CHILDREN, "Please choose, whom to add.", List.of(
                     List.of("Add Brother=" + MALE, "Add Sister=" + FEMALE),
                     List.of("Show data=" + SHOWING, "Back=" + END)));
-            edited(run, carol, menu, FEMALE, FEATURE, FEATURE_KEYS);
-            edited(run, carol, menu, NAME, "Okay, tell me.", null);
+            run.pressEdits(carol, menu, FEMALE, FEATURE, FEATURE_KEYS);
+            run.pressEdits(carol, menu, NAME, "Okay, tell me.", null);
             // TYPING takes no commands: /stop is the third level's fallback, mapped to END at the top.
             assertEquals("Okay, bye.", run.answerTo(carol, "/stop"));
             assertConversationEnded(run, carol);
@@ -170,9 +170,9 @@ class NestedConversationBotTest {
             EmulatedUser dave = run.emulator.user("dave");
             EmulatedChat chat = dave.chatWith(run.bot);
             ObjectNode menu = start(run, dave);
-            edited(run, dave, menu, ADDING_SELF, "Okay, please tell me about yourself.",
+            run.pressEdits(dave, menu, ADDING_SELF, "Okay, please tell me about yourself.",
                     List.of(List.of("Add info=" + MALE)));
-            edited(run, dave, menu, MALE, FEATURE, FEATURE_KEYS);
+            run.pressEdits(dave, menu, MALE, FEATURE, FEATURE_KEYS);
             assertEquals("Okay, bye.", run.answerTo(dave, "/stop"));
             run.next("sendMessage");
             // STOPPING: the old buttons do nothing, /start shows the menu again.
@@ -180,7 +180,7 @@ class NestedConversationBotTest {
             ObjectNode again = start(run, dave);
             assertEquals(FEATURE, chat.message(menu.path("message_id").asLong()).orElseThrow().path("text").asText(),
                     "the old menu was not edited again");
-            edited(run, dave, again, END, "See you around!", null);
+            run.pressEdits(dave, again, END, "See you around!", null);
         }
     }
 
@@ -208,11 +208,11 @@ class NestedConversationBotTest {
             BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
             ErrorHandler<Object> collect = (update, context) ->
                     errors.add(((CallbackContext<?, ?, ?>) context).error().orElseThrow());
-            run.app.addErrorHandler(collect);
+            run.app().addErrorHandler(collect);
             EmulatedUser frank = run.emulator.user("frank");
             EmulatedChat chat = frank.chatWith(run.bot);
             ObjectNode menu = start(run, frank);
-            edited(run, frank, menu, SHOWING, "Yourself:" + NOTHING + "\n\nParents:" + NOTHING + "\n\nChildren:"
+            run.pressEdits(frank, menu, SHOWING, "Yourself:" + NOTHING + "\n\nParents:" + NOTHING + "\n\nChildren:"
                     + NOTHING, BACK);
             assertEquals("Okay, bye.", run.answerTo(frank, "/stop"));
             int written = chat.botMessages().size();
@@ -240,27 +240,6 @@ class NestedConversationBotTest {
         assertNull(second.param("parse_mode"));
         assertEquals(MENU_KEYS, RunningExample.inlineKeyboard(second));
         return menu;
-    }
-
-    /** Presses a button on {@code message}: answered without a notification, the message edited. */
-    private static void edited(RunningExample run, EmulatedUser user, ObjectNode message, String data, String text,
-                               List<List<String>> keyboard) throws InterruptedException {
-        ObjectNode query = user.pressButton(user.chatWith(run.bot).message(message.path("message_id").asLong())
-                .orElseThrow(), data);
-        RecordedCall answer = run.next("answerCallbackQuery");
-        assertEquals(query.path("id").asText(), answer.string("callback_query_id"));
-        assertNull(answer.param("text"));
-        RecordedCall edit = run.next("editMessageText");
-        assertEquals(message.path("message_id").asLong(), edit.param("message_id").asLong());
-        assertEquals(text, edit.text());
-        assertNull(edit.param("parse_mode"));
-        if (keyboard == null) {
-            assertNull(edit.param("reply_markup"));
-        } else {
-            assertEquals(keyboard, RunningExample.inlineKeyboard(edit));
-        }
-        RunningExample.awaitVersion(user.chatWith(run.bot), message.path("message_id").asLong(),
-                m -> text.equals(m.path("text").asText()));
     }
 
     /** Types a feature's value: a new message asks for the next feature; returns it. */

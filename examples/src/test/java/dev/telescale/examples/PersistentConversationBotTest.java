@@ -1,6 +1,5 @@
 package dev.telescale.examples;
 
-import static dev.telescale.examples.RunningExample.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.telescale.testkit.BotApiEmulator;
-import dev.telescale.testkit.EmulatedBot;
 import dev.telescale.testkit.EmulatedChat;
 import dev.telescale.testkit.EmulatedUser;
 import dev.telescale.testkit.RecordedCall;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,141 +26,115 @@ class PersistentConversationBotTest {
     @TempDir
     Path dir;
 
-    private BotApiEmulator emulator;
-    private EmulatedBot bot;
-    private Path file;
-
-    @BeforeEach
-    void startEmulator() {
-        emulator = BotApiEmulator.start();
-        bot = emulator.createBot("DoctorBot");
-        file = dir.resolve("conversationbot.json");
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        emulator.close();
-    }
-
-    private PollingRun run() {
-        return new PollingRun(PersistentConversationBot.build(bot.token(), emulator.apiBaseUrl(), file));
+    private RunningExample start() {
+        Path file = dir.resolve("conversationbot.json");
+        return RunningExample.start("DoctorBot", (token, base) -> PersistentConversationBot.build(token, base, file));
     }
 
     @Test
     void aRestartedBotContinuesTheConversationAndKnowsTheFacts() throws Exception {
-        EmulatedUser alice = emulator.user("alice");
-        EmulatedChat chat = alice.chatWith(bot);
-        try (var run = run()) {
-            assertEquals(NEW_USER, answer(alice, "/start"));
-            assertCategories(next());
+        try (var run = start()) {
+            EmulatedUser alice = run.emulator.user("alice");
+            EmulatedChat chat = alice.chatWith(run.bot);
+            assertEquals(NEW_USER, run.answerTo(alice, "/start"));
+            assertCategories(run.next("sendMessage"));
             assertEquals("Your number of siblings? Yes, I would love to hear about that!",
-                    answer(alice, "Number of siblings"));
-            assertNull(next().param("reply_markup"));
+                    run.answerTo(alice, "Number of siblings"));
+            assertNull(run.next("sendMessage").param("reply_markup"));
             assertEquals("Neat! Just so you know, this is what you already told me:\nnumber of siblings - two\n" + MORE,
-                    answer(alice, "Two"));
-            assertCategories(next());
-            assertEquals("Your age? Yes, I would love to hear about that!", answer(alice, "Age"));
-            next();
-        }
-        // The state and the pending choice are in the file.
-        JsonNode stored = new ObjectMapper().readTree(Files.readString(file));
-        assertTrue(stored.toString().contains("TYPING_REPLY"), stored.toString());
+                    run.answerTo(alice, "Two"));
+            assertCategories(run.next("sendMessage"));
+            assertEquals("Your age? Yes, I would love to hear about that!", run.answerTo(alice, "Age"));
+            run.next("sendMessage");
 
-        try (var run = run()) {
+            run.restart();
+            // The state and the pending choice are in the file.
+            JsonNode stored = new ObjectMapper().readTree(Files.readString(dir.resolve("conversationbot.json")));
+            assertTrue(stored.toString().contains("TYPING_REPLY"), stored.toString());
             assertEquals("This is what you already told me: \nnumber of siblings - two\nchoice - age\n",
-                    answer(alice, "/show_data"));
-            next();
+                    run.answerTo(alice, "/show_data"));
+            run.next("sendMessage");
             assertEquals("Neat! Just so you know, this is what you already told me:\nnumber of siblings - two\n"
-                    + "age - 31\n" + MORE, answer(alice, "31"), "the conversation went on in TYPING_REPLY");
-            assertCategories(next());
+                    + "age - 31\n" + MORE, run.answerTo(alice, "31"), "the conversation went on in TYPING_REPLY");
+            assertCategories(run.next("sendMessage"));
             assertEquals("Your number of siblings? I already know the following about that: two",
-                    answer(alice, "Number of siblings"));
-            next();
+                    run.answerTo(alice, "Number of siblings"));
+            run.next("sendMessage");
             assertEquals("Neat! Just so you know, this is what you already told me:\nnumber of siblings - three\n"
-                    + "age - 31\n" + MORE, answer(alice, "THREE"), "a fact told again keeps its place");
-            next();
+                    + "age - 31\n" + MORE, run.answerTo(alice, "THREE"), "a fact told again keeps its place");
+            run.next("sendMessage");
             assertEquals("I learned these facts about you: \nnumber of siblings - three\nage - 31\nUntil next time!",
-                    answer(alice, "Done"));
-            assertEquals("{\"remove_keyboard\":true}", next().param("reply_markup").toString());
+                    run.answerTo(alice, "Done"));
+            assertEquals("{\"remove_keyboard\":true}", run.next("sendMessage").param("reply_markup").toString());
             assertTrue(chat.replyKeyboard().isEmpty());
-        }
 
-        try (var run = run()) {
+            run.restart();
             // Ended before the restart: "Age" is not heard; the facts are still known.
-            ObjectNode silent = alice.sendText(bot, "Age");
-            ObjectNode probe = alice.sendText(bot, "/start");
+            ObjectNode silent = alice.sendText(run.bot, "Age");
+            ObjectNode probe = alice.sendText(run.bot, "/start");
             assertEquals("Hi! My name is Doctor Botter. You already told me your number of siblings, age. Why don't you "
                     + "tell me something more about yourself? Or change anything I already know.",
                     RunningExample.assertSilentBefore(chat, silent, probe).path("text").asText());
-            assertCategories(next());
+            assertCategories(run.next("sendMessage"));
         }
     }
 
     @Test
     void customCategoriesAndShowDataOutsideTheConversation() throws Exception {
-        EmulatedUser bob = emulator.user("bob");
-        try (var run = run()) {
-            assertEquals("This is what you already told me: \n\n", answer(bob, "/show_data"));
-            assertEquals(NEW_USER, answer(bob, "/start"));
+        try (var run = start()) {
+            EmulatedUser bob = run.emulator.user("bob");
+            assertEquals("This is what you already told me: \n\n", run.answerTo(bob, "/show_data"));
+            assertEquals(NEW_USER, run.answerTo(bob, "/start"));
             assertEquals("Alright, please send me the category first, for example \"Most impressive skill\"",
-                    answer(bob, "Something else..."));
+                    run.answerTo(bob, "Something else..."));
             assertEquals("Your most impressive skill? Yes, I would love to hear about that!",
-                    answer(bob, "Most Impressive Skill"));
+                    run.answerTo(bob, "Most Impressive Skill"));
             assertEquals("Neat! Just so you know, this is what you already told me:\nmost impressive skill - juggling\n"
-                    + MORE, answer(bob, "Juggling"));
+                    + MORE, run.answerTo(bob, "Juggling"));
             // The category "choice" collides with the pending choice, as in the original: the fact is lost.
-            answer(bob, "Something else...");
-            assertEquals("Your choice? I already know the following about that: choice", answer(bob, "Choice"));
+            run.answerTo(bob, "Something else...");
+            assertEquals("Your choice? I already know the following about that: choice", run.answerTo(bob, "Choice"));
             assertEquals("Neat! Just so you know, this is what you already told me:\nmost impressive skill - juggling\n"
-                    + MORE, answer(bob, "mine"));
+                    + MORE, run.answerTo(bob, "mine"));
             assertEquals("I learned these facts about you: \nmost impressive skill - juggling\nUntil next time!",
-                    answer(bob, "Done"));
+                    run.answerTo(bob, "Done"));
             assertEquals("This is what you already told me: \nmost impressive skill - juggling\n",
-                    answer(bob, "/show_data"));
+                    run.answerTo(bob, "/show_data"));
         }
     }
 
     @Test
     void ignoresWhatDoesNotFitTheStep() throws Exception {
-        EmulatedUser carol = emulator.user("carol");
-        EmulatedChat chat = carol.chatWith(bot);
-        try (var run = run()) {
-            assertSilent(chat, carol, "Age", "/start", NEW_USER);
-            assertSilent(chat, carol, "/start", "Age", "Your age? Yes, I would love to hear about that!");
-            assertSilent(chat, carol, "/age", "Done", "I learned these facts about you: \n\nUntil next time!");
+        try (var run = start()) {
+            EmulatedUser carol = run.emulator.user("carol");
+            assertSilent(run, carol, "Age", "/start", NEW_USER);
+            assertSilent(run, carol, "/start", "Age", "Your age? Yes, I would love to hear about that!");
+            assertSilent(run, carol, "/age", "Done", "I learned these facts about you: \n\nUntil next time!");
         }
     }
 
     @Test
     void usersAreKeptApart() throws Exception {
-        EmulatedUser dave = emulator.user("dave");
-        EmulatedUser erin = emulator.user("erin");
-        try (var run = run()) {
-            answer(dave, "/start");
-            answer(dave, "Age");
-            answer(dave, "50");
-            assertEquals(NEW_USER, answer(erin, "/start"));
-        }
-        try (var run = run()) {
+        try (var run = start()) {
+            EmulatedUser dave = run.emulator.user("dave");
+            EmulatedUser erin = run.emulator.user("erin");
+            run.answerTo(dave, "/start");
+            run.answerTo(dave, "Age");
+            run.answerTo(dave, "50");
+            assertEquals(NEW_USER, run.answerTo(erin, "/start"));
+
+            run.restart();
             assertEquals("Your favourite colour? Yes, I would love to hear about that!",
-                    answer(erin, "Favourite colour"));
-            assertEquals("This is what you already told me: \nage - 50\n", answer(dave, "/show_data"));
+                    run.answerTo(erin, "Favourite colour"));
+            assertEquals("This is what you already told me: \nage - 50\n", run.answerTo(dave, "/show_data"));
         }
     }
 
-    private String answer(EmulatedUser user, String text) {
-        ObjectNode sent = user.sendText(bot, text);
-        return user.chatWith(bot).awaitBotMessageAfter(sent, WAIT).path("text").asText();
-    }
-
-    private RecordedCall next() {
-        return emulator.awaitCall("sendMessage", WAIT);
-    }
-
-    private void assertSilent(EmulatedChat chat, EmulatedUser user, String silent, String probe, String expected) {
-        ObjectNode quiet = user.sendText(bot, silent);
-        ObjectNode sent = user.sendText(bot, probe);
-        assertEquals(expected, RunningExample.assertSilentBefore(chat, quiet, sent).path("text").asText(), silent);
+    private void assertSilent(RunningExample run, EmulatedUser user, String silent, String probe, String expected) {
+        ObjectNode quiet = user.sendText(run.bot, silent);
+        ObjectNode sent = user.sendText(run.bot, probe);
+        assertEquals(expected, RunningExample.assertSilentBefore(user.chatWith(run.bot), quiet, sent)
+                .path("text").asText(), silent);
     }
 
     private static void assertCategories(RecordedCall call) {

@@ -1,26 +1,32 @@
 package dev.telescale.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telescale.core.Application;
-import dev.telescale.core.updater.PollingOptions;
 import dev.telescale.testkit.BotApiEmulator;
 import dev.telescale.testkit.EmulatedBot;
 import dev.telescale.testkit.EmulatedChat;
 import dev.telescale.testkit.EmulatedUser;
 import dev.telescale.testkit.RecordedCall;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * An example application long-polling a fresh emulator, as its {@code main} runs it: the test plays users against
- * {@link #emulator} and {@link #bot}, asserts the recorded calls in order, and closing stops the application
- * gracefully (every taken update handled and confirmed) before the emulator goes.
+ * An example application long-polling an emulator, as its {@code main} runs it: the test plays users against
+ * {@link #emulator} and {@link #bot} and asserts the recorded calls in order. {@link #restart} stops the application
+ * gracefully (every taken update handled and confirmed, the final persistence run and flush done by its shutdown)
+ * and starts a new one for the same bot, so restart tests see exactly what survives through the example's
+ * persistence. Closing stops the application, then the emulator.
  */
 final class RunningExample implements AutoCloseable {
 
@@ -28,14 +34,16 @@ final class RunningExample implements AutoCloseable {
 
     final BotApiEmulator emulator;
     final EmulatedBot bot;
-    final Application<?> app;
-    private final CompletableFuture<Void> running;
+    private final BiFunction<String, String, ? extends Application<?>> factory;
+    private Application<?> app;
+    private CompletableFuture<Void> running;
 
-    private RunningExample(BotApiEmulator emulator, EmulatedBot bot, Application<?> app) {
+    private RunningExample(BotApiEmulator emulator, EmulatedBot bot,
+                           BiFunction<String, String, ? extends Application<?>> factory) {
         this.emulator = emulator;
         this.bot = bot;
-        this.app = app;
-        this.running = CompletableFuture.runAsync(() -> app.runPolling(Environment.ALL_UPDATES));
+        this.factory = factory;
+        launch();
     }
 
     /** Starts the emulator with a bot named {@code botName} and the application the factory builds for it. */
@@ -47,7 +55,29 @@ final class RunningExample implements AutoCloseable {
     /** Runs the application the factory builds for a bot of an emulator the test prepared (closed with this). */
     static RunningExample start(BotApiEmulator emulator, EmulatedBot bot,
                                 BiFunction<String, String, ? extends Application<?>> factory) {
-        return new RunningExample(emulator, bot, factory.apply(bot.token(), emulator.apiBaseUrl()));
+        return new RunningExample(emulator, bot, factory);
+    }
+
+    /** The application running now (a new one after each {@link #restart}). */
+    Application<?> app() {
+        return app;
+    }
+
+    /** Stops the running application gracefully and starts a new one the factory builds for the same bot. */
+    void restart() throws Exception {
+        stopApplication();
+        launch();
+    }
+
+    private void launch() {
+        Application<?> next = factory.apply(bot.token(), emulator.apiBaseUrl());
+        app = next;
+        running = CompletableFuture.runAsync(() -> next.runPolling(Environment.ALL_UPDATES));
+    }
+
+    private void stopApplication() throws Exception {
+        app.stopRunning();
+        running.get(30, TimeUnit.SECONDS);
     }
 
     /** The next call of the method the example made (each call is handed out once, in order). */
@@ -67,14 +97,45 @@ final class RunningExample implements AutoCloseable {
     }
 
     /**
+     * Presses the button with {@code data} on {@code message} and asserts the reply these examples give: the query
+     * answered without a notification, then that message edited to {@code text} without parse mode. Returns the edit
+     * once the chat shows it, for the caller to check its keyboard.
+     */
+    RecordedCall pressEdits(EmulatedUser user, ObjectNode message, String data, String text)
+            throws InterruptedException {
+        ObjectNode query = user.pressButton(message, data);
+        RecordedCall answer = next("answerCallbackQuery");
+        assertEquals(query.path("id").asText(), answer.string("callback_query_id"));
+        assertNull(answer.param("text"));
+        RecordedCall edit = next("editMessageText");
+        long messageId = message.path("message_id").asLong();
+        assertEquals(messageId, edit.param("message_id").asLong());
+        assertEquals(text, edit.text());
+        assertNull(edit.param("parse_mode"));
+        awaitVersion(user.chatWith(bot), messageId, m -> text.equals(m.path("text").asText()));
+        return edit;
+    }
+
+    /** {@link #pressEdits}, the edit showing {@code keyboard} (as {@link #inlineKeyboard}), or none when null. */
+    void pressEdits(EmulatedUser user, ObjectNode message, String data, String text, List<List<String>> keyboard)
+            throws InterruptedException {
+        RecordedCall edit = pressEdits(user, message, data, text);
+        if (keyboard == null) {
+            assertNull(edit.param("reply_markup"));
+        } else {
+            assertEquals(keyboard, inlineKeyboard(edit));
+        }
+    }
+
+    /**
      * Waits until the chat's message {@code messageId} (in its current, possibly edited version) matches. Polls:
      * the emulator wakes message waiters only for new messages, not for edits.
      */
-    static ObjectNode awaitVersion(EmulatedChat chat, long messageId, java.util.function.Predicate<ObjectNode> test)
+    static ObjectNode awaitVersion(EmulatedChat chat, long messageId, Predicate<ObjectNode> test)
             throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            java.util.Optional<ObjectNode> current = chat.message(messageId);
+            Optional<ObjectNode> current = chat.message(messageId);
             if (current.isPresent() && test.test(current.get())) {
                 return current.get();
             }
@@ -90,7 +151,7 @@ final class RunningExample implements AutoCloseable {
      * bot's poll or invoice a moment before it registers it, and refuses it meanwhile ({@code
      * IllegalArgumentException}).
      */
-    static <T> T onceKnown(java.util.function.Supplier<T> action) throws InterruptedException {
+    static <T> T onceKnown(Supplier<T> action) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             try {
@@ -105,10 +166,10 @@ final class RunningExample implements AutoCloseable {
     }
 
     /** Waits until the supplier has a value (something the emulator records as the bot's answers arrive). */
-    static <T> T awaitPresent(java.util.function.Supplier<java.util.Optional<T>> value) throws InterruptedException {
+    static <T> T awaitPresent(Supplier<Optional<T>> value) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            java.util.Optional<T> current = value.get();
+            Optional<T> current = value.get();
             if (current.isPresent()) {
                 return current.get();
             }
@@ -138,9 +199,9 @@ final class RunningExample implements AutoCloseable {
     }
 
     static List<List<String>> rows(JsonNode keyboard) {
-        List<List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (JsonNode row : keyboard) {
-            List<String> buttons = new java.util.ArrayList<>();
+            List<String> buttons = new ArrayList<>();
             for (JsonNode button : row) {
                 String text = button.path("text").asText();
                 if (button.has("callback_data")) {
@@ -173,8 +234,7 @@ final class RunningExample implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            app.stopRunning();
-            running.get(30, TimeUnit.SECONDS);
+            stopApplication();
         } finally {
             emulator.close();
         }
