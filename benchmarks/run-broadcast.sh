@@ -4,11 +4,12 @@
 # Sender and emulator run in one JVM (see BroadcastBenchmark). Writes
 #   benchmarks/results/broadcast-<UTC time>.txt   the table (and the run's settings) plus the load average samples
 #   benchmarks/results/broadcast-<UTC time>.log   the console output
-# Set SKIP_BUILD=1 to reuse the jar. Options as Java system properties in BROADCAST_OPTS, e.g.
+# Set SKIP_BUILD=1 to reuse the jar (BENCHMARKS_JAR names another one). Options as Java system properties in
+# BROADCAST_OPTS, e.g.
 #   BROADCAST_OPTS="-Dbroadcast.messages=600" ./benchmarks/run-broadcast.sh          # quick check, under a minute
-#   BROADCAST_OPTS="-Dbroadcast.modes=paced" ./benchmarks/run-broadcast.sh           # 10,000 paced only, ~6 min
-# (broadcast.messages 10000, broadcast.perSecond 30, broadcast.modes paced,ptb,none, broadcast.margin 0.04,
-#  broadcast.inFlight 256; the default run of all three modes takes about 12 minutes.)
+#   BROADCAST_OPTS="-Dbroadcast.modes=default" ./benchmarks/run-broadcast.sh         # 10,000, the limiter only
+# (broadcast.messages 10000, broadcast.perSecond 30, broadcast.modes default,none, broadcast.inFlight 256; the
+#  default run takes about 6 minutes: 334 s for the limiter, a second for none, plus set-up and warm-up.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

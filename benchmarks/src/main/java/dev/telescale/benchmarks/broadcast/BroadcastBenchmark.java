@@ -37,8 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The broadcast loop is what a bot would write: one virtual thread per message, at most {@code inFlight} (the
  * Bot's connection pool size, 256) outstanding, so the unlimited mode does not queue beyond the pool's 1 s timeout.
  * System properties: {@code broadcast.messages} (10000), {@code broadcast.perSecond} (30),
- * {@code broadcast.modes} ("paced,ptb,none"), {@code broadcast.margin} (0.04, the PACED spacing's margin),
- * {@code broadcast.inFlight} (256). Argument: the results file (optional).
+ * {@code broadcast.modes} ("default,none"), {@code broadcast.inFlight} (256). Argument: the results file (optional).
  */
 public final class BroadcastBenchmark {
 
@@ -48,13 +47,11 @@ public final class BroadcastBenchmark {
     public static void main(String[] args) throws Exception {
         int messages = Integer.getInteger("broadcast.messages", 10_000);
         int perSecond = Integer.getInteger("broadcast.perSecond", 30);
-        double margin = Double.parseDouble(System.getProperty("broadcast.margin", "0.04"));
         int inFlight = Integer.getInteger("broadcast.inFlight", 256);
-        List<BroadcastMode> modes = Arrays.stream(System.getProperty("broadcast.modes", "paced,ptb,none").split(","))
+        List<BroadcastMode> modes = Arrays.stream(System.getProperty("broadcast.modes", "default,none").split(","))
                 .map(BroadcastMode::of).toList();
-        if (messages < 1 || perSecond < 1 || margin < 0 || inFlight < 1) {
-            throw new IllegalArgumentException("broadcast.messages, .perSecond and .inFlight must be positive and "
-                    + ".margin not negative");
+        if (messages < 1 || perSecond < 1 || inFlight < 1) {
+            throw new IllegalArgumentException("broadcast.messages, .perSecond and .inFlight must be positive");
         }
         String header = String.format(Locale.ROOT, "Broadcast: %d messages to %d private chats, emulator flood limits"
                 + " %d/s per bot (sliding 1 s), 1/s per chat; at most %d in flight; minimum span floor((n-1)/%d) s;"
@@ -63,12 +60,12 @@ public final class BroadcastBenchmark {
         warmUp(Math.min(messages, 2_000), inFlight);
         List<BroadcastResult> results = new ArrayList<>();
         for (BroadcastMode mode : modes) {
-            System.out.printf(Locale.ROOT, "%s: %s ...%n", mode.key(), mode.describe(perSecond, margin));
-            BroadcastResult r = run(mode, messages, perSecond, margin, inFlight);
+            System.out.printf(Locale.ROOT, "%s: %s ...%n", mode.key(), mode.describe(perSecond));
+            BroadcastResult r = run(mode, messages, perSecond, inFlight);
             results.add(r);
             System.out.println("  " + line(r));
         }
-        String table = header + table(results, perSecond, margin);
+        String table = header + table(results, perSecond);
         System.out.println();
         System.out.println(table);
         if (args.length > 0) {
@@ -108,7 +105,7 @@ public final class BroadcastBenchmark {
         }
     }
 
-    static BroadcastResult run(BroadcastMode mode, int messages, int perSecond, double margin, int inFlight)
+    static BroadcastResult run(BroadcastMode mode, int messages, int perSecond, int inFlight)
             throws InterruptedException {
         try (BotApiEmulator emulator = BotApiEmulator.builder().recordCalls(false).messageHistoryLimit(1)
                 .enforceFloodLimits(FloodLimits.telegramDefaults().withPerSecondOverall(perSecond)).start()) {
@@ -118,7 +115,7 @@ public final class BroadcastBenchmark {
                 chats[i] = emulator.user("reader" + i).chatWith(emulated).id();
             }
             Bot.Builder builder = Bot.builder().token(emulated.token()).apiBaseUrl(emulator.serverUrl());
-            mode.limiter(perSecond, margin).ifPresent(builder::rateLimiter);
+            mode.limiter(perSecond).ifPresent(builder::rateLimiter);
             Bot bot = builder.build();
             AtomicInteger failed = new AtomicInteger();
             Queue<Long> failedAt = new ConcurrentLinkedQueue<>();
@@ -162,13 +159,13 @@ public final class BroadcastBenchmark {
                 r.maxPerSecondBin(), r.maxSlidingWindow());
     }
 
-    static String table(List<BroadcastResult> results, int perSecond, double margin) {
+    static String table(List<BroadcastResult> results, int perSecond) {
         StringBuilder sb = new StringBuilder();
         sb.append("| limiter | accepted | 429s | lost | span first→last accepted | minimum | ratio | wall"
                 + " | max/s (bins) | max/s (sliding) |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (BroadcastResult r : results) {
             sb.append(String.format(Locale.ROOT, "| %s | %d / %d | %d | %d | %.2f s | %.0f s | %.4f | %.2f s | %d"
-                            + " | %d |%n", r.mode().describe(perSecond, margin), r.accepted(), r.messages(),
+                            + " | %d |%n", r.mode().describe(perSecond), r.accepted(), r.messages(),
                     r.hits429(), r.failed(), r.spanSeconds(), r.minimumSeconds(), r.ratio(), r.wallSeconds(),
                     r.maxPerSecondBin(), r.maxSlidingWindow()));
         }

@@ -18,7 +18,8 @@ import java.time.Duration;
  * little under the rate lets a late call crowd the next window. Measured against the emulator (600 messages at 30 per
  * second): {@code DefaultRateLimiter.create()} on Bucket4j got 48 answers 429; a one-token bucket paced 4 % below the
  * rate still got 3 under load (arrival jitter compresses a window), and could never get closer than about 4 % to the
- * least possible time. Counting ends instead of starts has neither problem.
+ * least possible time. Counting ends instead of starts has neither problem; as no rate-limiting library we know does
+ * that, the windows are written here.
  *
  * <p>{@link #local(int, Duration)} keeps the window in this JVM; {@link WindowStore} makes windows by name, e.g.
  * shared by several instances of a bot in Redis. Implementations are thread-safe, serve waiters in arrival order
