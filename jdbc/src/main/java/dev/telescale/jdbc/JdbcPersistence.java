@@ -3,6 +3,7 @@ package dev.telescale.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
 import dev.telescale.core.persistence.ConversationKey;
 import dev.telescale.core.persistence.DataCodec;
 import dev.telescale.core.persistence.Persistence;
@@ -122,7 +123,7 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
     }
 
     @Override
-    public Optional<Object> getCallbackData() {
+    public Optional<CallbackDataSnapshot> getCallbackData() {
         String where = where(CALLBACK_DATA);
         return readState(CALLBACK_DATA).map(s -> decoded(where, () -> codec.decodeCallbackData(tree(s, where))));
     }
@@ -197,7 +198,7 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
     }
 
     @Override
-    public void updateCallbackData(Object data) {
+    public void updateCallbackData(CallbackDataSnapshot data) {
         writeState(CALLBACK_DATA, text(codec.encodeCallbackData(data)));
     }
 

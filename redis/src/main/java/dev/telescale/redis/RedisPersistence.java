@@ -2,6 +2,7 @@ package dev.telescale.redis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
 import dev.telescale.core.persistence.ConversationKey;
 import dev.telescale.core.persistence.DataCodec;
 import dev.telescale.core.persistence.Persistence;
@@ -154,7 +155,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     }
 
     @Override
-    public Optional<Object> getCallbackData() {
+    public Optional<CallbackDataSnapshot> getCallbackData() {
         String k = key("callback_data");
         return Optional.ofNullable(call("reading " + k, r -> r.get(k)))
                 .map(s -> decoded("key " + k, () -> codec.decodeCallbackData(tree(s, "key " + k))));
@@ -210,7 +211,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     }
 
     @Override
-    public void updateCallbackData(Object data) {
+    public void updateCallbackData(CallbackDataSnapshot data) {
         String k = key("callback_data");
         String value = text(codec.encodeCallbackData(data));
         call("writing " + k, r -> r.set(k, value));

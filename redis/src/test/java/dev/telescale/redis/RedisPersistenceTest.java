@@ -1,6 +1,7 @@
 package dev.telescale.redis;
 
 import dev.telescale.core.persistence.ConversationKey;
+import dev.telescale.core.persistence.PersistenceContract;
 import dev.telescale.core.persistence.PersistenceException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -79,13 +80,13 @@ class RedisPersistenceTest {
             store.updateUserData(42, Map.of("name", "Ann", "count", 3));
             store.updateChatData(-100123, Map.of("topic", "cats"));
             store.updateBotData(Map.of("started", true));
-            store.updateCallbackData(Map.of("keys", List.of("a", "b")));
+            store.updateCallbackData(PersistenceContract.callbackSnapshot());
         }
         try (var store = maps()) {
             assertEquals(Map.of(42L, Map.of("name", "Ann", "count", 3)), store.getUserData());
             assertEquals(Map.of(-100123L, Map.of("topic", "cats")), store.getChatData());
             assertEquals(Optional.of(Map.of("started", true)), store.getBotData());
-            assertEquals(Optional.of(Map.of("keys", List.of("a", "b"))), store.getCallbackData());
+            assertEquals(Optional.of(PersistenceContract.callbackSnapshot()), store.getCallbackData());
         }
     }
 
