@@ -26,6 +26,11 @@ public sealed interface ChatMember extends ApiObject permits ChatMemberOwner, Ch
     String status();
 
     /**
+     * The {@code user} field, which every known variant has. {@link UnknownChatMember} reads it from its JSON: {@link IllegalStateException} naming the union and the field when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    User user();
+
+    /**
      * Codec hook: reads whichever variant the JSON holds.
      */
     static ChatMember read(ApiReader in) throws IOException {

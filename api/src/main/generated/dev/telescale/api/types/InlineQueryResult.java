@@ -5,6 +5,7 @@ import dev.telescale.api.ApiObject;
 import dev.telescale.api.json.ApiReader;
 import dev.telescale.api.json.UnionInput;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * This object represents one result of an inline query. Telegram clients currently support results of the following 20 types:
@@ -39,6 +40,16 @@ public sealed interface InlineQueryResult extends ApiObject permits InlineQueryR
      * The {@code type} field naming the variant (null if an unknown variant has none).
      */
     String type();
+
+    /**
+     * The {@code id} field, which every known variant has. {@link UnknownInlineQueryResult} reads it from its JSON: {@link IllegalStateException} naming the union and the field when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    String id();
+
+    /**
+     * The {@code reply_markup} field, which every known variant has (optional). {@link UnknownInlineQueryResult} reads it from its JSON: empty when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    Optional<InlineKeyboardMarkup> replyMarkup();
 
     /**
      * Codec hook: reads whichever variant the JSON holds.

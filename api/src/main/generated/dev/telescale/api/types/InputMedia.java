@@ -2,9 +2,12 @@
 package dev.telescale.api.types;
 
 import dev.telescale.api.ApiObject;
+import dev.telescale.api.InputFile;
 import dev.telescale.api.json.ApiReader;
 import dev.telescale.api.json.UnionInput;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * This object represents the content of a media message to be sent. It should be one of
@@ -24,6 +27,26 @@ public sealed interface InputMedia extends ApiObject permits InputMediaAnimation
      * The {@code type} field naming the variant (null if an unknown variant has none).
      */
     String type();
+
+    /**
+     * The {@code media} field, which every known variant has. {@link UnknownInputMedia} reads it from its JSON: {@link IllegalStateException} naming the union and the field when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    InputFile media();
+
+    /**
+     * The {@code caption} field, which every known variant has (optional). {@link UnknownInputMedia} reads it from its JSON: empty when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    Optional<String> caption();
+
+    /**
+     * The {@code parse_mode} field, which every known variant has (optional). {@link UnknownInputMedia} reads it from its JSON: empty when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    Optional<String> parseMode();
+
+    /**
+     * The {@code caption_entities} field, which every known variant has (optional). {@link UnknownInputMedia} reads it from its JSON: an empty list when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    List<MessageEntity> captionEntities();
 
     /**
      * Codec hook: reads whichever variant the JSON holds.

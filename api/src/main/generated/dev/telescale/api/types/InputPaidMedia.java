@@ -2,6 +2,7 @@
 package dev.telescale.api.types;
 
 import dev.telescale.api.ApiObject;
+import dev.telescale.api.InputFile;
 import dev.telescale.api.json.ApiReader;
 import dev.telescale.api.json.UnionInput;
 import java.io.IOException;
@@ -21,6 +22,11 @@ public sealed interface InputPaidMedia extends ApiObject permits InputPaidMediaL
      * The {@code type} field naming the variant (null if an unknown variant has none).
      */
     String type();
+
+    /**
+     * The {@code media} field, which every known variant has. {@link UnknownInputPaidMedia} reads it from its JSON: {@link IllegalStateException} naming the union and the field when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    InputFile media();
 
     /**
      * Codec hook: reads whichever variant the JSON holds.

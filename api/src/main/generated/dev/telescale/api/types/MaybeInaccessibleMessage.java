@@ -17,6 +17,21 @@ import java.io.IOException;
  */
 public sealed interface MaybeInaccessibleMessage extends ApiObject permits Message, InaccessibleMessage, UnknownMaybeInaccessibleMessage {
     /**
+     * The {@code message_id} field, which every known variant has. {@link UnknownMaybeInaccessibleMessage} reads it from its JSON: {@link IllegalStateException} naming the union and the field when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    long messageId();
+
+    /**
+     * The {@code date} field, which every known variant has. {@link UnknownMaybeInaccessibleMessage} reads it from its JSON: {@link IllegalStateException} naming the union and the field when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    long date();
+
+    /**
+     * The {@code chat} field, which every known variant has. {@link UnknownMaybeInaccessibleMessage} reads it from its JSON: {@link IllegalStateException} naming the union and the field when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    Chat chat();
+
+    /**
      * Codec hook: reads whichever variant the JSON holds.
      */
     static MaybeInaccessibleMessage read(ApiReader in) throws IOException {

@@ -24,6 +24,11 @@ public sealed interface MessageOrigin extends ApiObject permits MessageOriginUse
     String type();
 
     /**
+     * The {@code date} field, which every known variant has. {@link UnknownMessageOrigin} reads it from its JSON: {@link IllegalStateException} naming the union and the field when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    long date();
+
+    /**
      * Codec hook: reads whichever variant the JSON holds.
      */
     static MessageOrigin read(ApiReader in) throws IOException {

@@ -5,6 +5,7 @@ import dev.telescale.api.ApiObject;
 import dev.telescale.api.json.ApiReader;
 import dev.telescale.api.json.UnionInput;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * This object describes a gift received and owned by a user or a chat. Currently, it can be one of
@@ -20,6 +21,26 @@ public sealed interface OwnedGift extends ApiObject permits OwnedGiftRegular, Ow
      * The {@code type} field naming the variant (null if an unknown variant has none).
      */
     String type();
+
+    /**
+     * The {@code owned_gift_id} field, which every known variant has (optional). {@link UnknownOwnedGift} reads it from its JSON: empty when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    Optional<String> ownedGiftId();
+
+    /**
+     * The {@code sender_user} field, which every known variant has (optional). {@link UnknownOwnedGift} reads it from its JSON: empty when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    Optional<User> senderUser();
+
+    /**
+     * The {@code send_date} field, which every known variant has. {@link UnknownOwnedGift} reads it from its JSON: {@link IllegalStateException} naming the union and the field when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    long sendDate();
+
+    /**
+     * The {@code is_saved} field, which every known variant has (optional). {@link UnknownOwnedGift} reads it from its JSON: false when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    boolean isSaved();
 
     /**
      * Codec hook: reads whichever variant the JSON holds.

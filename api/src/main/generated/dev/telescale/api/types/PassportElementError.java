@@ -29,6 +29,16 @@ public sealed interface PassportElementError extends ApiObject permits PassportE
     String source();
 
     /**
+     * The {@code type} field, which every known variant has. {@link UnknownPassportElementError} reads it from its JSON: {@link IllegalStateException} naming the union and the field when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    String type();
+
+    /**
+     * The {@code message} field, which every known variant has. {@link UnknownPassportElementError} reads it from its JSON: {@link IllegalStateException} naming the union and the field when its JSON has none, and {@link dev.telescale.api.ApiParseException} when the value there has the wrong shape.
+     */
+    String message();
+
+    /**
      * Codec hook: reads whichever variant the JSON holds.
      */
     static PassportElementError read(ApiReader in) throws IOException {

@@ -4,14 +4,17 @@ import static dev.telescale.codegen.emit.ValueCode.literal;
 
 import dev.telescale.codegen.Overrides.PresenceRule;
 import dev.telescale.codegen.Overrides.ScalarVariants;
+import dev.telescale.codegen.model.FieldModel;
+import dev.telescale.codegen.model.JType;
 import dev.telescale.codegen.model.UnionModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a union: the sealed interface with its {@code read} dispatch, the {@code Unknown<Union>} variant that
- * keeps unrecognised JSON as is, and the classes for scalar members (RichText's string and array).
+ * Writes a union: the sealed interface with its {@code read} dispatch and the accessors of the fields every
+ * known variant shares, the {@code Unknown<Union>} variant that keeps unrecognised JSON as is (and reads those
+ * shared fields from it on demand), and the classes for scalar members (RichText's string and array).
  */
 final class UnionEmitter {
 
@@ -51,6 +54,12 @@ final class UnionEmitter {
         if (declaresDiscriminator()) {
             f.javadoc(List.of("The {@code " + u.discriminator() + "} field naming the variant (null if an unknown variant has none)."));
             f.line("String " + member(u.discriminator()) + "();");
+            f.line("");
+        }
+        for (FieldModel c : u.commonFields()) {
+            importReturn(f, c);
+            f.javadoc(commonDoc(c));
+            f.line(returnType(c) + " " + c.javaName() + "();");
             f.line("");
         }
         f.javadoc(List.of("Codec hook: reads whichever variant the JSON holds."));
@@ -158,6 +167,12 @@ final class UnionEmitter {
             f.line("return value != null && value.isTextual() ? value.textValue() : null;");
             f.close("}");
             f.line("");
+        }
+        for (FieldModel c : u.commonFields()) {
+            unknownAccessor(f, c);
+        }
+        if (!u.commonFields().isEmpty()) {
+            fieldReader(f);
         }
         f.javadoc(List.of("All fields of the JSON object (empty when the JSON is no object)."));
         f.line("@Override");
@@ -277,6 +292,110 @@ final class UnionEmitter {
         f.line("return " + literal(n + "{") + " + " + field + " + \"}\";");
         f.close("}");
         f.close("}");
+    }
+
+    /** The accessor's return type: exactly what every variant's accessor of that field returns. */
+    private static String returnType(FieldModel c) {
+        JType t = c.type();
+        if (c.required() || t.kind() == JType.Kind.LIST) {
+            return t.java();
+        }
+        return switch (t.kind()) {
+            case LONG -> "OptionalLong";
+            case DOUBLE -> "OptionalDouble";
+            case BOOLEAN -> "boolean";
+            default -> "Optional<" + t.boxed() + ">";
+        };
+    }
+
+    /** Imports what {@link #returnType} of {@code c} mentions. */
+    private static void importReturn(JavaFile f, FieldModel c) {
+        importType(f, c.type());
+        String ret = returnType(c);
+        if (ret.startsWith("Optional")) {
+            f.imports("java.util." + (ret.contains("<") ? "Optional" : ret));
+        }
+    }
+
+    private static void importType(JavaFile f, JType t) {
+        if (t.mentions("List")) {
+            f.imports("java.util.List");
+        }
+        if (t.mentions("ChatId")) {
+            f.imports(Packages.API + ".ChatId");
+        }
+        if (t.mentions("InputFile")) {
+            f.imports(Packages.API + ".InputFile");
+        }
+    }
+
+    private List<String> commonDoc(FieldModel c) {
+        String unknown = "{@link " + u.unknownVariant() + "}";
+        String absent;
+        if (c.type().kind() == JType.Kind.LIST) {
+            absent = "an empty list when its JSON has none";
+        } else if (c.required()) {
+            absent = "{@link IllegalStateException} naming the union and the field when its JSON has none";
+        } else if (c.type().kind() == JType.Kind.BOOLEAN) {
+            absent = "false when its JSON has none";
+        } else {
+            absent = "empty when its JSON has none";
+        }
+        return List.of("The {@code " + c.jsonName() + "} field, which every known variant has" + (c.required() ? "" : " (optional)")
+                + ". " + unknown + " reads it from its JSON: " + absent + ", and {@link dev.telescale.api.ApiParseException}"
+                + " when the value there has the wrong shape.");
+    }
+
+    /** The unknown variant's accessor of a common field, parsed from the kept JSON on each call. */
+    private void unknownAccessor(JavaFile f, FieldModel c) {
+        JType t = c.type();
+        String n = c.javaName();
+        importReturn(f, c);
+        f.line("@Override");
+        f.open("public " + returnType(c) + " " + n + "() {");
+        f.line(t.boxed() + " value = field(" + literal(c.jsonName()) + ", " + t.readerExpression() + ");");
+        if (t.kind() == JType.Kind.LIST) {
+            f.line("return value == null ? List.of() : value;");
+        } else if (c.required()) {
+            f.open("if (value == null) {");
+            f.line("throw new IllegalStateException(" + literal(u.unknownVariant() + ": this " + u.name()
+                    + " of a kind unknown to this library version has no '" + c.jsonName() + "', which every known "
+                    + u.name() + " variant has; read it from json() or unknownFields()") + ");");
+            f.close("}");
+            f.line("return value;");
+        } else {
+            switch (t.kind()) {
+                case LONG -> f.line("return value == null ? OptionalLong.empty() : OptionalLong.of(value);");
+                case DOUBLE -> f.line("return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);");
+                case BOOLEAN -> f.line("return value != null && value;");
+                default -> f.line("return Optional.ofNullable(value);");
+            }
+        }
+        f.close("}");
+        f.line("");
+    }
+
+    /** The helper the unknown variant's common accessors read their field with. */
+    private static void fieldReader(JavaFile f) {
+        f.imports("com.fasterxml.jackson.core.JsonParser").imports("java.io.UncheckedIOException")
+                .imports(Packages.API + ".ApiParseException").imports(Packages.API + ".TelegramJson")
+                .imports(Packages.JSON + ".ApiReader").imports(Packages.JSON + ".ValueReader");
+        f.javadoc(List.of("Reads field {@code name} of the JSON as a typed value; null when absent or JSON null."));
+        f.open("private <T> T field(String name, ValueReader<T> reader) {");
+        f.line("JsonNode value = json.get(name);");
+        f.open("if (value == null || value.isNull()) {");
+        f.line("return null;");
+        f.close("}");
+        f.open("try (JsonParser p = value.traverse(TelegramJson.mapper())) {");
+        f.line("p.nextToken();");
+        f.line("return reader.read(new ApiReader(p));");
+        f.close("} catch (ApiParseException e) {");
+        f.line("    throw new ApiParseException(e.typeName(), \"$.\" + name + e.path().substring(1), e.problem(), e);");
+        f.line("} catch (IOException e) {");
+        f.line("    throw new UncheckedIOException(e);");
+        f.line("}");
+        f.close("}");
+        f.line("");
     }
 
     /** Whether the interface has a discriminator accessor (not when scalar members have no such field). */

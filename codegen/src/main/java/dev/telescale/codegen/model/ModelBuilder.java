@@ -57,7 +57,7 @@ public final class ModelBuilder {
         }
         for (SyntheticUnion s : overrides.syntheticUnions().values()) {
             unions.add(new UnionModel(s.name(), "", List.of(s.description()), s.variants(), null, Map.of(), Map.of(),
-                    s.rules(), null));
+                    s.rules(), null, List.of()));
         }
         Map<String, Set<String>> implemented = new TreeMap<>();
         for (UnionModel u : unions) {
@@ -103,6 +103,17 @@ public final class ModelBuilder {
                         List.of(), List.of(u.name()), null, null));
             }
         }
+
+        Map<String, ObjectModel> byName = new LinkedHashMap<>();
+        types.forEach(t -> byName.put(t.name(), t));
+        List<UnionModel> withCommon = new ArrayList<>();
+        for (UnionModel u : unions) {
+            // Scalar members (RichText's string and array) have no fields, so such unions share none.
+            List<FieldModel> common = u.scalar() != null ? List.of() : CommonFields.of(
+                    u.variants().stream().map(v -> byName.get(v).fields()).toList(), u.discriminator());
+            withCommon.add(u.withCommonFields(common));
+        }
+        unions = withCommon;
 
         List<ObjectModel> requests = new ArrayList<>();
         for (SpecMethod m : spec.methods().values()) {
@@ -153,7 +164,7 @@ public final class ModelBuilder {
         ScalarVariants scalar = overrides.scalarVariants().get(t.name());
         if (overrides.presenceUnions().containsKey(t.name())) {
             return new UnionModel(t.name(), t.href(), t.description(), variants, null, Map.of(), Map.of(),
-                    overrides.presenceUnions().get(t.name()), scalar);
+                    overrides.presenceUnions().get(t.name()), scalar, List.of());
         }
         List<SpecType> objectVariants = t.subtypes().stream().filter(spec.types()::containsKey)
                 .map(spec.types()::get).toList();
@@ -175,7 +186,7 @@ public final class ModelBuilder {
         }
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         values.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-        return new UnionModel(t.name(), t.href(), t.description(), variants, field, frozen, tieBreakers, List.of(), scalar);
+        return new UnionModel(t.name(), t.href(), t.description(), variants, field, frozen, tieBreakers, List.of(), scalar, List.of());
     }
 
     private String uniqueRequiredField(String variant, List<String> group) {
