@@ -30,7 +30,9 @@ import java.util.function.Function;
  * Routes HTTP requests like api.telegram.org: {@code /bot<token>/<method>} (token checked first: 401, then the
  * method name against the spec: 404), {@code /file/bot<token>/<path>} downloads, everything else 404. A method
  * call is decoded, recorded, passed through the fault plan and answered by, in order: a test's canned response,
- * the simulation, {@code true} for Boolean methods, or a 400 that explains how to stub the method.
+ * the simulation, {@code true} for Boolean methods, or a 400 that explains how to stub the method. The
+ * {@code onCall} listener sees a call as it arrives; the call log gets it with its outcome once it has run, before
+ * the answer is written.
  */
 final class ApiRouter implements HttpHandler {
 
@@ -104,16 +106,20 @@ final class ApiRouter implements HttpHandler {
             return HttpResponse.json(400, Json.error(400, e.getMessage(), null));
         }
         RecordedCall call = new RecordedCall(bot.id(), method.get().name(), decoded.params(), decoded.files());
-        observe(call);
+        if (listener != null) {
+            listener.accept(call);
+        }
         Fault fault = faults.take(call.method());
         switch (fault) {
             case null -> {
                 return execute(bot, method.get(), call);
             }
             case Fault.Answer answer -> {
+                record(call, new CallOutcome.Failed(answer.status(), Json.description(answer.body())));
                 return new HttpResponse(answer.status(), answer.contentType(), answer.body(), HttpResponse.Delivery.NORMAL);
             }
             case Fault.CloseConnection close -> {
+                record(call, new CallOutcome.Unanswered());
                 return HttpResponse.closeWithoutAnswer();
             }
             case Fault.TruncateBody truncate -> {
@@ -124,6 +130,7 @@ final class ApiRouter implements HttpHandler {
                     Thread.sleep(delay.duration());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    record(call, new CallOutcome.Unanswered());
                     return HttpResponse.closeWithoutAnswer();
                 }
                 return execute(bot, method.get(), call);
@@ -142,33 +149,52 @@ final class ApiRouter implements HttpHandler {
         }
         reply.remove("method");
         RecordedCall call = new RecordedCall(bot.id(), method.get().name(), reply, Map.of());
-        observe(call);
+        if (listener != null) {
+            listener.accept(call);
+        }
         try {
-            result(bot, method.get(), call);          // the result is not serialised: it goes nowhere
+            run(bot, method.get(), call);          // the result is not serialised: it goes nowhere
         } catch (BotApiError e) {
             // an error answer goes nowhere either
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private void observe(RecordedCall call) {
-        if (recordCalls) {
-            calls.record(call);
+    /**
+     * Runs the call and records it with its outcome before the answer goes out: whoever sees the recorded call
+     * (a test awaiting it) also sees its effect.
+     */
+    private CallOutcome run(BotAccount bot, BotApiSpec.MethodSpec method, RecordedCall call) {
+        CallOutcome outcome = new CallOutcome.Unanswered();
+        try {
+            outcome = new CallOutcome.Answered(result(bot, method, call));
+        } catch (BotApiError e) {
+            outcome = new CallOutcome.Failed(e.code(), e.getMessage());
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            outcome = new CallOutcome.Failed(500, "the emulator failed: " + e);
+            throw e;
+        } finally {
+            record(call, outcome);
         }
-        if (listener != null) {
-            listener.accept(call);
+        return outcome;
+    }
+
+    private void record(RecordedCall call, CallOutcome outcome) {
+        if (recordCalls) {
+            calls.record(call.answered(outcome));
         }
     }
 
     private HttpResponse execute(BotAccount bot, BotApiSpec.MethodSpec method, RecordedCall call) {
         try {
-            return HttpResponse.json(200, Json.ok(result(bot, method, call)));
+            return switch (run(bot, method, call)) {
+                case CallOutcome.Answered answered -> HttpResponse.json(200, Json.ok(answered.result()));
+                default -> HttpResponse.closeWithoutAnswer();
+            };
         } catch (BotApiError e) {
             return HttpResponse.json(e.code(), e.toJsonBytes());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return HttpResponse.closeWithoutAnswer();
         }
     }
 

@@ -209,7 +209,13 @@ public final class BotApiEmulator implements AutoCloseable {
         router.stub(method, answer);
     }
 
-    /** Every call recorded so far, oldest first. */
+    /**
+     * Every call recorded so far, in the order they finished running. A call is recorded once the emulator has run
+     * it, with its {@link RecordedCall#outcome() outcome}, before its answer goes out: its effect (the message in the
+     * chat, the stored answer) is visible to whoever sees the call, and the bot has not had the answer yet. A
+     * getUpdates long poll is therefore recorded when it returns; {@link EmulatedBot#awaitWaitingPoll} tells when one
+     * waits.
+     */
     public List<RecordedCall> calls() {
         return calls.all();
     }
@@ -333,9 +339,11 @@ public final class BotApiEmulator implements AutoCloseable {
         }
 
         /**
-         * A listener told of every method call as it arrives (before it is answered, on the thread serving it;
-         * webhook replies included), whether or not calls are recorded: with {@code recordCalls(false)} it is the
-         * way to observe calls without keeping them. It must be quick and thread-safe; what it throws fails the call.
+         * A listener told of every method call as it arrives (before it runs and before any fault of the call is
+         * taken, on the thread serving it; webhook replies included; outcome {@link CallOutcome#PENDING}), whether or
+         * not calls are recorded: with {@code recordCalls(false)} it is the way to observe calls without keeping
+         * them, and it may plan a fault for the very call it is told of. Its effect is not there yet: await recorded
+         * calls for that. It must be quick and thread-safe; what it throws fails the call.
          */
         public Builder onCall(java.util.function.Consumer<RecordedCall> listener) {
             this.callListener = Objects.requireNonNull(listener, "listener");

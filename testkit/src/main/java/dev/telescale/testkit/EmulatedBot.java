@@ -48,6 +48,24 @@ public final class EmulatedBot {
         return account.updates().pendingCount();
     }
 
+    /**
+     * Waits until the bot has a getUpdates long poll waiting for updates. Recorded calls appear once they have run,
+     * so a waiting poll is not among them yet: this is how a test knows the bot is polling.
+     *
+     * @throws AssertionError when no poll waits within the timeout
+     */
+    public void awaitWaitingPoll(Duration timeout) {
+        try {
+            if (!account.updates().awaitWaitingPoll(timeout.toNanos())) {
+                throw new AssertionError("No getUpdates long poll of " + account.username() + " waited within "
+                        + timeout + " (pending updates: " + pendingUpdateCount() + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for a long poll", e);
+        }
+    }
+
     /** The webhook URL set by the bot, if any. */
     public Optional<String> webhookUrl() {
         return Optional.ofNullable(account.updates().webhook()).map(WebhookConfig::url);

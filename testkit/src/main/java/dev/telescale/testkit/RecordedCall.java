@@ -4,21 +4,52 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telescale.api.InputFile;
 import dev.telescale.api.TelegramJson;
+import dev.telescale.testkit.json.Json;
+import dev.telescale.testkit.json.RawJson;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A Bot API call a bot made to the emulator, as received: which bot, the method's canonical name, the decoded
- * parameters and the uploaded files. Calls that a fault answered are recorded too.
+ * A Bot API call a bot made to the emulator: which bot, the method's canonical name, the decoded parameters, the
+ * uploaded files and how it was answered. Calls are recorded once they have run, before their answer goes out, so a
+ * test that sees a call also sees its effect (the message in the chat, the stored answer). Calls that a fault
+ * answered are recorded too.
  *
- * @param botId  the calling bot's id
- * @param method the canonical method name, e.g. "sendMessage"
- * @param params the parameters (form values are strings; JSON objects and arrays parsed)
- * @param files  uploaded file parts by field name
+ * @param botId   the calling bot's id
+ * @param method  the canonical method name, e.g. "sendMessage"
+ * @param params  the parameters (form values are strings; JSON objects and arrays parsed)
+ * @param files   uploaded file parts by field name
+ * @param outcome how it was answered ({@link CallOutcome.Pending} for a call seen as it arrives)
  */
-public record RecordedCall(long botId, String method, ObjectNode params, Map<String, UploadedFile> files) {
+public record RecordedCall(long botId, String method, ObjectNode params, Map<String, UploadedFile> files,
+                           CallOutcome outcome) {
+
+    /** A call as it arrives, not run yet. */
+    public RecordedCall(long botId, String method, ObjectNode params, Map<String, UploadedFile> files) {
+        this(botId, method, params, files, CallOutcome.PENDING);
+    }
+
+    /** This call with how it was answered. */
+    RecordedCall answered(CallOutcome outcome) {
+        return new RecordedCall(botId, method, params, files, outcome);
+    }
+
+    /** The result the call was answered with (as a JSON tree), when it was answered {@code ok}. */
+    public java.util.Optional<JsonNode> result() {
+        if (!(outcome instanceof CallOutcome.Answered answered)) {
+            return java.util.Optional.empty();
+        }
+        // Answers assembled from stored bytes (getUpdates) are parsed only when a test asks.
+        return java.util.Optional.of(answered.result() instanceof RawJson raw ? Json.parse(
+                new String(raw.bytes(), java.nio.charset.StandardCharsets.UTF_8)) : answered.result());
+    }
+
+    /** Whether the call ran and was answered {@code ok}. */
+    public boolean succeeded() {
+        return outcome instanceof CallOutcome.Answered;
+    }
 
     private static final String ATTACH = "attach://";
 
@@ -76,6 +107,8 @@ public record RecordedCall(long botId, String method, ObjectNode params, Map<Str
 
     @Override
     public String toString() {
-        return "RecordedCall[" + method + " " + params + (files.isEmpty() ? "" : " files=" + files.values()) + "]";
+        return "RecordedCall[" + method + " " + params + (files.isEmpty() ? "" : " files=" + files.values())
+                + (outcome instanceof CallOutcome.Failed failed ? " failed " + failed.errorCode() + " "
+                + failed.description() : "") + "]";
     }
 }

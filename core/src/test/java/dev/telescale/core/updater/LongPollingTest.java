@@ -239,7 +239,7 @@ class LongPollingTest {
         RecordingSink sink = new RecordingSink();
         Updater updater = updater(sink, new RecordingSleeper(Duration.ofMillis(20)));
         updater.startPolling(options().build());
-        emulator.awaitCall("getUpdates", WAIT);
+        emulated.awaitWaitingPoll(WAIT);
 
         bot.execute(SetWebhook.builder().url("http://127.0.0.1:9/elsewhere").build());
         Conflict conflict = assertInstanceOf(Conflict.class, nextError());
@@ -255,7 +255,7 @@ class LongPollingTest {
         RecordingSink sink = new RecordingSink();
         Updater updater = updater(sink, Sleeper.THREAD);
         updater.startPolling(options().timeout(Duration.ofSeconds(50)).build());
-        emulator.awaitCall("getUpdates", WAIT);
+        emulated.awaitWaitingPoll(WAIT);
         // Without the interrupt stop() would wait out the 50 s poll; the deadline only keeps a failure from hanging.
         assertTimeoutPreemptively(Duration.ofSeconds(30), updater::stop);
         assertFalse(updater.isRunning());

@@ -115,6 +115,17 @@ public final class Json {
         return bytes(envelope);
     }
 
+    /** The "description" of an answer body, or the body as text when it is not such JSON (a fault's raw answer). */
+    public static String description(byte[] body) {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            JsonNode description = MAPPER.readTree(body).get("description");
+            return description != null && description.isTextual() ? description.asText() : text;
+        } catch (java.io.IOException | RuntimeException e) {
+            return text;
+        }
+    }
+
     /** The UTF-8 JSON bytes of a tree. */
     public static byte[] bytes(JsonNode node) {
         try {

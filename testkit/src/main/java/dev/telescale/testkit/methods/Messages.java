@@ -34,6 +34,16 @@ public final class Messages {
      * protect_content from the call.
      */
     public static ObjectNode sendFromBot(MethodCall call, ChatRoom room, Consumer<ObjectNode> content) {
+        return sendFromBot(call, room, content, message -> { });
+    }
+
+    /**
+     * Like {@link #sendFromBot(MethodCall, ChatRoom, Consumer)}, registering what the message carries (a poll, an
+     * invoice) with {@code register} once the message is built and before it is stored, under the chat log's lock:
+     * whoever sees the message (a test reading the chat) can act on it at once.
+     */
+    public static ObjectNode sendFromBot(MethodCall call, ChatRoom room, Consumer<ObjectNode> content,
+                                         Consumer<ObjectNode> register) {
         if (room.blocked()) {
             throw new BotApiError(403, "Forbidden: bot was blocked by the user", null);
         }
@@ -64,6 +74,7 @@ public final class Messages {
             if (inlineKeyboard != null) {
                 message.set("reply_markup", inlineKeyboard);
             }
+            register.accept(message);
             return message;
         });
     }

@@ -281,10 +281,9 @@ final class SendMethods {
         if (call.param("close_date") != null) {
             poll.put("close_date", call.longValue("close_date", 0));
         }
-        ObjectNode message = Messages.sendFromBot(call, room, m -> m.set("poll", poll));
-        call.world().polls().put(poll.get("id").asText(),
-                new PollRecord(call.bot(), room, message.path("message_id").asLong(), poll));
-        return message;
+        // Registered before the message is visible, so a user can vote as soon as a test sees the poll.
+        return Messages.sendFromBot(call, room, m -> m.set("poll", poll), m -> call.world().polls().put(
+                poll.get("id").asText(), new PollRecord(call.bot(), room, m.path("message_id").asLong(), poll)));
     }
 
     /** correct_option_ids (or the older correct_option_id); a quiz needs them, a regular poll may not have them. */
@@ -371,10 +370,12 @@ final class SendMethods {
         String start = call.string("start_parameter") == null ? "" : call.string("start_parameter");
         ObjectNode message = Messages.sendFromBot(call, room, m -> m.putObject("invoice").put("title", title)
                 .put("description", description).put("start_parameter", start).put("currency", currency)
-                .put("total_amount", amount));
-        long messageId = message.path("message_id").asLong();
-        call.world().invoices().put(InvoiceRecord.key(room.id(), messageId),
-                new InvoiceRecord(call.bot(), room, messageId, call.params().deepCopy(), new java.util.concurrent.atomic.AtomicBoolean()));
+                .put("total_amount", amount), m -> {
+                    // Registered before the message is visible, so a user can pay as soon as a test sees it.
+                    long messageId = m.path("message_id").asLong();
+                    call.world().invoices().put(InvoiceRecord.key(room.id(), messageId), new InvoiceRecord(call.bot(),
+                            room, messageId, call.params().deepCopy(), new java.util.concurrent.atomic.AtomicBoolean()));
+                });
         return message;
     }
 

@@ -2,6 +2,7 @@ package dev.telescale.testkit.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +17,8 @@ public final class PendingQuery {
     private final long createdMillis;
     private final Consumer<ObjectNode> onAnswered;
     private final CompletableFuture<ObjectNode> answer = new CompletableFuture<>();
+    /** Taken by the first answer; the future completes only after its effect ran. */
+    private final AtomicBoolean claimed = new AtomicBoolean();
 
     /**
      * @param kind          the update type, e.g. "inline_query"
@@ -47,18 +50,25 @@ public final class PendingQuery {
         return createdMillis;
     }
 
-    /** Stores the answer; false when it was answered before. */
+    /**
+     * Stores the answer; false when it was answered before. {@code onAnswered} runs before the answer is published,
+     * so whoever sees the answer also sees its effect (an approved payment's successful_payment message).
+     */
     public boolean answer(ObjectNode params) {
-        if (!answer.complete(params)) {
+        if (!claimed.compareAndSet(false, true)) {
             return false;
         }
-        if (onAnswered != null) {
-            onAnswered.accept(params);
+        try {
+            if (onAnswered != null) {
+                onAnswered.accept(params);
+            }
+        } finally {
+            answer.complete(params);
         }
         return true;
     }
 
-    /** The answer (completes once answered). */
+    /** The answer (completes once answered, after its effect). */
     public CompletableFuture<ObjectNode> answer() {
         return answer;
     }

@@ -28,6 +28,8 @@ public final class UpdateQueue {
     private long lastUpdateId;
     private Set<String> allowedTypes;
     private long pollGeneration;
+    /** Long polls sleeping for a first update. */
+    private int waitingPolls;
     private WebhookConfig webhook;
     private long webhookEpoch;
     private int inFlight;
@@ -185,15 +187,25 @@ public final class UpdateQueue {
             }
             confirm(offset);
             long remaining = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (pending.isEmpty() && remaining > 0 && !closed) {
-                remaining = changed.awaitNanos(remaining);
-                if (generation != pollGeneration) {
-                    throw BotApiError.conflict(
-                            "terminated by other getUpdates request; make sure that only one bot instance is running");
+            boolean waits = pending.isEmpty() && remaining > 0 && !closed;
+            if (waits) {
+                waitingPolls++;           // seen by awaitWaitingPoll once this poll sleeps (the signal above wakes it)
+            }
+            try {
+                while (pending.isEmpty() && remaining > 0 && !closed) {
+                    remaining = changed.awaitNanos(remaining);
+                    if (generation != pollGeneration) {
+                        throw BotApiError.conflict("terminated by other getUpdates request; make sure that only one "
+                                + "bot instance is running");
+                    }
+                    if (webhook != null) {
+                        throw BotApiError.conflict("can't use getUpdates method while webhook is active; use "
+                                + "deleteWebhook to delete the webhook first");
+                    }
                 }
-                if (webhook != null) {
-                    throw BotApiError.conflict(
-                            "can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+            } finally {
+                if (waits) {
+                    waitingPolls--;
                 }
             }
             List<PendingUpdate> result = new ArrayList<>(Math.min(limit, pending.size()));
@@ -204,6 +216,26 @@ public final class UpdateQueue {
                 result.add(update);
             }
             return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until a long poll is sleeping for updates (so an update added now wakes it rather than being found at
+     * once); false when none did within the timeout.
+     */
+    public boolean awaitWaitingPoll(long timeoutNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            long remaining = timeoutNanos;
+            while (waitingPolls == 0) {
+                if (remaining <= 0) {
+                    return false;
+                }
+                remaining = changed.awaitNanos(remaining);
+            }
+            return true;
         } finally {
             lock.unlock();
         }

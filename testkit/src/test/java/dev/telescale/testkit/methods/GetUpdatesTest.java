@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.telescale.testkit.BotApiEmulator;
 import dev.telescale.testkit.EmulatedBot;
 import dev.telescale.testkit.EmulatedUser;
+import dev.telescale.testkit.RecordedCall;
 import dev.telescale.testkit.TestApi;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -80,15 +81,17 @@ class GetUpdatesTest {
 
     @Test
     void aLongPollWaitsAndWakesWhenAnUpdateArrives() throws Exception {
-        CompletableFuture<JsonNode> polled = CompletableFuture.supplyAsync(() -> poll("{\"timeout\":20}"));
-        emulator.awaitCall("getUpdates", Duration.ofSeconds(5));
-        Thread.sleep(100);
+        CompletableFuture<JsonNode> polled = CompletableFuture.supplyAsync(() -> poll("{\"timeout\":50}"));
+        bot.awaitWaitingPoll(Duration.ofSeconds(20));
         assertTrue(!polled.isDone(), "the poll waits while there is nothing");
-        long sentAt = System.nanoTime();
+        assertTrue(emulator.calls("getUpdates").isEmpty(), "a waiting poll is recorded only when it returns");
         alice.sendText(bot, "wake up");
-        JsonNode updates = polled.get(5, TimeUnit.SECONDS);
+        // Woken by the update: the 50 s timeout is far beyond the 20 s this waits.
+        JsonNode updates = polled.get(20, TimeUnit.SECONDS);
         assertEquals("wake up", updates.at("/0/message/text").asText());
-        assertTrue(System.nanoTime() - sentAt < TimeUnit.SECONDS.toNanos(3));
+        RecordedCall recorded = emulator.awaitCall("getUpdates", Duration.ofSeconds(5));
+        assertEquals("wake up", recorded.result().orElseThrow()
+                .at("/0/message/text").asText(), "recorded with its result");
     }
 
     @Test
@@ -103,8 +106,7 @@ class GetUpdatesTest {
     void aSecondPollTerminatesTheFirstWith409() throws Exception {
         CompletableFuture<TestApi.Answer> first = CompletableFuture.supplyAsync(
                 () -> api.postJson(bot.token(), "getUpdates", "{\"timeout\":20}"));
-        emulator.awaitCall("getUpdates", Duration.ofSeconds(5));
-        Thread.sleep(100);
+        bot.awaitWaitingPoll(Duration.ofSeconds(20));
         CompletableFuture<TestApi.Answer> second = CompletableFuture.supplyAsync(
                 () -> api.postJson(bot.token(), "getUpdates", "{\"timeout\":1}"));
         TestApi.Answer conflict = first.get(5, TimeUnit.SECONDS);
