@@ -61,7 +61,7 @@ public final class ChatMemberBot {
                 return;
             }
             String cause = Html.mention(change.from());
-            String member = Html.mention(ChatMembers.user(change.newChatMember()));
+            String member = Html.mention(change.newChatMember().user());
             String text;
             if (!result.get().wasMember() && result.get().isMember()) {
                 text = member + " was added by " + cause + ". Welcome!";

@@ -113,7 +113,7 @@ public final class CustomWebhookBot implements AutoCloseable {
             List<String> payloads = (List<String>) context.userData()
                     .computeIfAbsent("payloads", key -> new CopyOnWriteArrayList<String>());
             payloads.add(update.payload());
-            String text = "The user " + Html.mention(ChatMembers.user(member)) + " has sent a new payload. "
+            String text = "The user " + Html.mention(member.user()) + " has sent a new payload. "
                     + "So far they have sent the following payloads: \n\n• <code>"
                     + String.join("</code>\n• <code>", payloads) + "</code>";
             context.bot().sendMessage(b -> b.chatId(ChatId.of((Long) context.botData().get("admin_chat_id")))

@@ -5,8 +5,6 @@ import dev.telescale.core.Application;
 import dev.telescale.core.ApplicationBuilder;
 import dev.telescale.core.DefaultContext;
 import dev.telescale.core.updater.PollingOptions;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * What every example reads from its environment ({@code BOT_TOKEN}, {@code TELEGRAM_API_BASE}) and the polling
@@ -14,17 +12,8 @@ import java.util.List;
  */
 final class Environment {
 
-    /**
-     * Every update kind of the Bot API, PTB's {@code Update.ALL_TYPES}: Telegram sends {@code chat_member},
-     * {@code message_reaction} and {@code message_reaction_count} only when asked for them.
-     */
-    static final List<String> ALL_UPDATE_TYPES = Arrays.stream(UpdateType.values())
-            .filter(type -> type != UpdateType.UNKNOWN)
-            .map(UpdateType::jsonName)
-            .toList();
-
     /** Long polling for every update kind, as PTB's examples run ({@code run_polling(allowed_updates=ALL_TYPES)}). */
-    static final PollingOptions ALL_UPDATES = PollingOptions.builder().allowedUpdates(ALL_UPDATE_TYPES).build();
+    static final PollingOptions ALL_UPDATES = PollingOptions.builder().allowedUpdates(UpdateType.ALL_TYPES).build();
 
     private Environment() {
     }
