@@ -472,13 +472,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
 
         /** The server, e.g. {@code redis://localhost:6379/0} or {@code rediss://:password@host:6380/1}. */
         public Builder<U, C, B> uri(String uri) {
-            Objects.requireNonNull(uri, "uri");
-            try {
-                this.uri = RedisURI.create(uri);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("not a Redis URI (expected redis://host:port/db): "
-                        + e.getMessage(), e);
-            }
+            this.uri = RedisUris.parse(uri);
             return this;
         }
 

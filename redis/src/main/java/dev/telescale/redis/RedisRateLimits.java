@@ -61,7 +61,7 @@ public final class RedisRateLimits implements WindowStore, AutoCloseable {
         this.client = client;
         this.connection = connection;
         this.botId = b.botId;
-        this.server = describe(b.uri);
+        this.server = RedisUris.describe(b.uri);
         this.keyPrefix = b.prefix + "ratelimit:" + b.botId + ":";
         this.lease = b.lease;
     }
@@ -103,17 +103,6 @@ public final class RedisRateLimits implements WindowStore, AutoCloseable {
         return "RedisRateLimits[" + server + ", keys " + keyPrefix + "*]";
     }
 
-    /** Where the server is, without credentials. */
-    private static String describe(RedisURI uri) {
-        if (uri.getHost() != null) {
-            return uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
-        }
-        if (uri.getSocket() != null) {
-            return "unix:" + uri.getSocket();
-        }
-        return "sentinel master " + uri.getSentinelMasterId();
-    }
-
     /**
      * Configures {@link RedisRateLimits}: {@link #uri} and {@link #botId} are required; key prefix {@code telescale:},
      * command timeout 2 s, in-flight lease 5 minutes.
@@ -130,13 +119,7 @@ public final class RedisRateLimits implements WindowStore, AutoCloseable {
 
         /** The server, e.g. {@code redis://localhost:6379/0} or {@code rediss://:password@host:6380/1}. */
         public Builder uri(String uri) {
-            Objects.requireNonNull(uri, "uri");
-            try {
-                this.uri = RedisURI.create(uri);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("not a Redis URI (expected redis://host:port/db): "
-                        + e.getMessage(), e);
-            }
+            this.uri = RedisUris.parse(uri);
             return this;
         }
 
@@ -216,7 +199,7 @@ public final class RedisRateLimits implements WindowStore, AutoCloseable {
                 connection = client.connect();
             } catch (RuntimeException e) {
                 client.shutdown();
-                throw new RedisRateLimitException("Could not connect to Redis at " + describe(uri)
+                throw new RedisRateLimitException("Could not connect to Redis at " + RedisUris.describe(uri)
                         + " for the shared rate limits of bot " + botId + ": " + e.getMessage(), e);
             }
             connection.setTimeout(commandTimeout);
