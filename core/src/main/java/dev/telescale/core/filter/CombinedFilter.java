@@ -36,11 +36,21 @@ record CombinedFilter(Op op, Filter left, Filter right) implements Filter {
             // PTB builds xor as (a & ~b) | (~a & b); evaluating that shape gives the same data (the data of the
             // side that passed) and the same evaluation order as PTB.
             case XOR -> {
-                FilterResult first = and(left, new CombinedFilter(Op.NOT, right, null), update);
-                yield first.passed() ? first : and(new CombinedFilter(Op.NOT, left, null), right, update);
+                if (safeCheck(left, update) instanceof FilterResult.Pass a
+                        && not(right, update) instanceof FilterResult.Pass notB) {
+                    yield a.merge(notB);
+                }
+                yield not(left, update) instanceof FilterResult.Pass notA
+                        && safeCheck(right, update) instanceof FilterResult.Pass b
+                        ? notA.merge(b) : FilterResult.reject();
             }
-            case NOT -> FilterResult.of(!safeCheck(left, update).passed());
+            case NOT -> not(left, update);
         };
+    }
+
+    /** {@code ~filter} on an update already known to carry a message. */
+    private static FilterResult not(Filter filter, Update update) {
+        return FilterResult.of(!safeCheck(filter, update).passed());
     }
 
     private static FilterResult and(Filter a, Filter b, Update update) {
