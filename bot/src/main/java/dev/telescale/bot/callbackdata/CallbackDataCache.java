@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class CallbackDataCache {
 
     static final int ID_LENGTH = 32;
     static final int KEY_LENGTH = 2 * ID_LENGTH;
+    private static final HexFormat HEX = HexFormat.of();
 
     private final int maxSize;
     private final Clock clock;
@@ -277,16 +279,7 @@ public final class CallbackDataCache {
     /** A new random id: 32 lowercase hex characters (a version 4 UUID without dashes, as PTB's {@code uuid4().hex}). */
     static String newId() {
         UUID u = UUID.randomUUID();
-        StringBuilder sb = new StringBuilder(ID_LENGTH);
-        hex(sb, u.getMostSignificantBits());
-        hex(sb, u.getLeastSignificantBits());
-        return sb.toString();
-    }
-
-    private static void hex(StringBuilder sb, long v) {
-        for (int shift = 60; shift >= 0; shift -= 4) {
-            sb.append(Character.forDigit((int) (v >>> shift) & 0xf, 16));
-        }
+        return HEX.toHexDigits(u.getMostSignificantBits()) + HEX.toHexDigits(u.getLeastSignificantBits());
     }
 
     /** Whether a string has the shape of a key: exactly 64 lowercase hex characters. */
