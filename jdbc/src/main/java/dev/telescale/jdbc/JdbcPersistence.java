@@ -265,11 +265,7 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
     /** As {@link #refreshUserData} for the bot data. */
     @Override
     public B refreshBotData(B data) {
-        if (!readThrough) {
-            return data;
-        }
-        String where = where(BOT_DATA);
-        return readState(BOT_DATA).map(s -> decoded(where, () -> codec.decodeBotData(tree(s, where)))).orElse(data);
+        return readThrough ? getBotData().orElse(data) : data;
     }
 
     private <T> T refreshId(String table, long id, T data, BiFunction<Long, JsonNode, T> decode) {

@@ -265,12 +265,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     /** As {@link #refreshUserData} for the bot data. */
     @Override
     public B refreshBotData(B data) {
-        if (!readThrough) {
-            return data;
-        }
-        String k = key("bot_data");
-        String stored = call("reading " + k, r -> r.get(k));
-        return stored == null ? data : decoded("key " + k, () -> codec.decodeBotData(tree(stored, "key " + k)));
+        return readThrough ? getBotData().orElse(data) : data;
     }
 
     private <T> T refreshField(String k, long id, T data, BiFunction<Long, JsonNode, T> decode) {
