@@ -32,6 +32,9 @@ public final class RecordingSink implements UpdateSink {
     private volatile boolean refusing;
     private volatile Function<Update, Optional<ApiMethod<?>>> replies = update -> Optional.empty();
     private volatile boolean neverReply;
+    /** With neverReply: how many of the first submitForReply calls are answered all the same. */
+    private volatile int answeredFirst;
+    private final AtomicInteger replyCalls = new AtomicInteger();
     private volatile boolean nonBlocking;
     private final AtomicInteger tries = new AtomicInteger();
 
@@ -50,8 +53,9 @@ public final class RecordingSink implements UpdateSink {
         }
         CompletableFuture<Optional<ApiMethod<?>>> future = new CompletableFuture<>();
         futures.add(future);
+        boolean answer = !neverReply || replyCalls.incrementAndGet() <= answeredFirst;
         record(update);
-        if (!neverReply) {
+        if (answer) {
             future.complete(replies.apply(update));
         }
         return future;
@@ -114,6 +118,15 @@ public final class RecordingSink implements UpdateSink {
     /** Leave reply futures incomplete, as a handler still running would. */
     public RecordingSink neverReply() {
         this.neverReply = true;
+        return this;
+    }
+
+    /**
+     * With {@link #neverReply}: answer the first {@code n} submitForReply calls at once all the same (handlers that
+     * finished in time, whatever the machine's speed), the rest never.
+     */
+    public RecordingSink answeringFirst(int n) {
+        this.answeredFirst = n;
         return this;
     }
 
