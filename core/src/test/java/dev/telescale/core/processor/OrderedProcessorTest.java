@@ -228,14 +228,23 @@ class OrderedProcessorTest {
         };
         processor.process(message(-1, 1), blocked);
         processor.process(message(-1, 1), blocked);
+        CompletableFuture<Thread> caller = new CompletableFuture<>();
         CompletableFuture<Void> third = CompletableFuture.runAsync(() -> {
+            caller.complete(Thread.currentThread());
             try {
                 processor.process(message(-2, 2), () -> { });
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(100); // give the third call the chance to (wrongly) get through
+        // Not a fixed wait: the third call is seen parked waiting for room (or, wrongly, done).
+        Thread thread = caller.get(20, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!third.isDone() && thread.getState() != Thread.State.WAITING
+                && thread.getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(System.nanoTime() < deadline, "the third call neither waited nor finished");
+            Thread.onSpinWait();
+        }
         assertFalse(third.isDone(), "a third pending update must wait for room");
         release.countDown();
         third.get(20, TimeUnit.SECONDS);
