@@ -77,8 +77,8 @@ class BotEmulatorTest {
     @Test
     void getUpdatesLongPollReturnsWhatUsersSend() throws Exception {
         CompletableFuture<List<Update>> poll = bot.executeAsync(
-                dev.telescale.api.methods.GetUpdates.builder().timeout(10L).build());
-        Thread.sleep(200);
+                dev.telescale.api.methods.GetUpdates.builder().timeout(30L).build());
+        emulated.awaitWaitingPoll(Duration.ofSeconds(20));   // the update then wakes the poll
         alice.sendText(emulated, "ping");
         List<Update> updates = poll.get(5, TimeUnit.SECONDS);
         assertEquals(1, updates.size());
@@ -88,12 +88,12 @@ class BotEmulatorTest {
     @Test
     void secondPollerGetsConflict() throws Exception {
         CompletableFuture<List<Update>> first = bot.executeAsync(
-                dev.telescale.api.methods.GetUpdates.builder().timeout(3L).build());
-        Thread.sleep(200);
+                dev.telescale.api.methods.GetUpdates.builder().timeout(30L).build());
+        emulated.awaitWaitingPoll(Duration.ofSeconds(20));   // the second poll then terminates the first
         Bot other = build(Bot.builder());
         try {
             CompletableFuture<List<Update>> second = other.executeAsync(
-                    dev.telescale.api.methods.GetUpdates.builder().timeout(3L).build());
+                    dev.telescale.api.methods.GetUpdates.builder().timeout(1L).build());
             Throwable failure = null;
             try {
                 first.get(10, TimeUnit.SECONDS);
