@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives the application's {@link Persistence} (PTB's {@code update_persistence} and its loop): loads on
- * initialize (the data and, when the bot has arbitrary callback data, its cache), writes every interval on a virtual thread while the application runs (and, in read-through mode, after
- * each update), writes once more and flushes on shutdown, and refreshes data before handlers and jobs. Failed calls go
- * to the error handlers and their ids (or conversation keys) are marked again, so the next run retries them.
+ * initialize (the data and, when the bot has arbitrary callback data, its cache), writes every interval on a
+ * virtual thread while the application runs (and, in read-through mode, after each update), writes once more and
+ * flushes on shutdown, and refreshes data before handlers and jobs. Failed calls go to the error handlers and their
+ * ids (or conversation keys) are marked again, so the next run retries them.
  */
 final class PersistenceRunner<U, C, B> {
 
@@ -200,8 +201,8 @@ final class PersistenceRunner<U, C, B> {
     // ----------------------------------------------------------------------------------------------------- write
 
     /**
-     * One run: bot data and callback data, then drops, then the data of marked ids, then the changed conversation states. Each failed
-     * call is reported and its id (or key) marked again for the next run.
+     * One run: bot data and callback data, then drops, then the data of marked ids, then the changed conversation
+     * states. Each failed call is reported and its id (or key) marked again for the next run.
      */
     void update() {
         run(true);
@@ -312,41 +313,50 @@ final class PersistenceRunner<U, C, B> {
     void refresh(Long chatId, Long userId) {
         if (store.botData()) {
             B bot = data.botData();
-            B fresh = refreshCall("refreshBotData()", () -> persistence.refreshBotData(bot));
+            B fresh = refreshCall("refreshBotData", null, () -> persistence.refreshBotData(bot));
             if (fresh != bot) {
                 data.loadBotData(fresh);
             }
         }
         if (store.chatData() && chatId != null) {
             C chat = data.chatData(chatId);
-            C fresh = refreshCall("refreshChatData(" + chatId + ")", () -> persistence.refreshChatData(chatId, chat));
+            C fresh = refreshCall("refreshChatData", chatId, () -> persistence.refreshChatData(chatId, chat));
             if (fresh != chat) {
                 data.loadChatData(chatId, fresh);
             }
         }
         if (store.userData() && userId != null) {
             U user = data.userData(userId);
-            U fresh = refreshCall("refreshUserData(" + userId + ")", () -> persistence.refreshUserData(userId, user));
+            U fresh = refreshCall("refreshUserData", userId, () -> persistence.refreshUserData(userId, user));
             if (fresh != user) {
                 data.loadUserData(userId, fresh);
             }
         }
     }
 
-    private <T> T refreshCall(String what, Supplier<T> call) {
+    /**
+     * Calls one refresh hook; runs for every update, so the call's name ({@code method(id)}) is only put together
+     * for an error.
+     */
+    private <T> T refreshCall(String method, Long id, Supplier<T> call) {
         T fresh;
         try {
             fresh = call.get();
         } catch (PersistenceException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new PersistenceException("Persistence." + what + " failed: " + e, e);
+            throw new PersistenceException("Persistence." + callName(method, id) + " failed: " + e, e);
         }
         if (fresh == null) {
-            throw new PersistenceException("Persistence." + what + " returned null (" + persistence.getClass().getName()
+            throw new PersistenceException("Persistence." + callName(method, id) + " returned null ("
+                    + persistence.getClass().getName()
                     + "); return the data passed in to keep it, or the object to use instead");
         }
         return fresh;
+    }
+
+    private static String callName(String method, Long id) {
+        return method + "(" + (id == null ? "" : id) + ")";
     }
 
     @Override
