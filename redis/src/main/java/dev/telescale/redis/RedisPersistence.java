@@ -58,6 +58,8 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_:.\\-]{0,64}");
     /** The layout of keys this code writes; a newer one in the database is refused. */
     static final int SCHEMA_VERSION = 1;
+    /** The longest wait between two tries of a command. */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final RedisURI uri;
     private final String prefix;
@@ -410,8 +412,8 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
                     p.addSuppressed(e);
                     throw p;
                 }
-                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
-                        : wait.multipliedBy(2);
+                Duration doubled = wait.multipliedBy(2);
+                wait = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
             }
         }
     }
@@ -513,7 +515,10 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
             return this;
         }
 
-        /** Tries per command when the connection fails (default 4) and the first wait (default 200 ms, doubling). */
+        /**
+         * Tries per command when the connection fails (default 4) and the first wait (default 200 ms, doubling up to
+         * 5 s).
+         */
         public Builder<U, C, B> retry(int attempts, Duration firstBackoff) {
             if (attempts < 1) {
                 throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
