@@ -154,11 +154,11 @@ public final class DataStore<U, C, B> {
 
     /**
      * Replaces the bot data with one loaded from a persistence (by {@code Application.initialize()}, before any
-     * handler runs, or returned by a refresh hook). A {@code Map} of another class than the supplier makes is copied into a new one of the
-     * supplier's (the default map data must stay a {@code ConcurrentHashMap}).
+     * handler runs, or returned by a refresh hook). A {@code Map} of another class than the supplier makes is copied
+     * into a new one of the supplier's (the default map data must stay a {@code ConcurrentHashMap}).
      */
     public void loadBotData(B loaded) {
-        this.botData = adopt(Objects.requireNonNull(loaded, "loaded bot data"), botFactory, "bot data");
+        this.botData = adopt(Objects.requireNonNull(loaded, "loaded bot data"), botFactory, "bot data", null);
     }
 
     /** Puts users' data loaded from a persistence (replacing what those ids had); maps as {@link #loadBotData}. */
@@ -166,7 +166,7 @@ public final class DataStore<U, C, B> {
         Objects.requireNonNull(loaded, "loaded user data").forEach((id, d) -> users.put(
                 Objects.requireNonNull(id, "a user id of the loaded data is null"),
                 adopt(Objects.requireNonNull(d, () -> "the loaded data of user " + id + " is null"), userFactory,
-                        "the data of user " + id)));
+                        "the data of user", id)));
     }
 
     /** Puts chats' data loaded from a persistence (replacing what those ids had). */
@@ -174,7 +174,7 @@ public final class DataStore<U, C, B> {
         Objects.requireNonNull(loaded, "loaded chat data").forEach((id, d) -> chats.put(
                 Objects.requireNonNull(id, "a chat id of the loaded data is null"),
                 adopt(Objects.requireNonNull(d, () -> "the loaded data of chat " + id + " is null"), chatFactory,
-                        "the data of chat " + id)));
+                        "the data of chat", id)));
     }
 
     /**
@@ -183,17 +183,21 @@ public final class DataStore<U, C, B> {
      */
     public void loadUserData(long userId, U loaded) {
         users.put(userId, adopt(Objects.requireNonNull(loaded, "loaded user data"), userFactory,
-                "the data of user " + userId));
+                "the data of user", userId));
     }
 
     /** Replaces one chat's data with the object a persistence returned, without marking it. */
     public void loadChatData(long chatId, C loaded) {
         chats.put(chatId, adopt(Objects.requireNonNull(loaded, "loaded chat data"), chatFactory,
-                "the data of chat " + chatId));
+                "the data of chat", chatId));
     }
 
+    /**
+     * {@code loaded}, or a copy into the factory's {@code Map} class. {@code what} and {@code id} name the data in an
+     * error only: a refresh hook's result comes here for every update, so no message is built on the way.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"}) // T is a Map type here, and the supplier's object is a T
-    private static <T> T adopt(T loaded, Supplier<? extends T> factory, String what) {
+    private static <T> T adopt(T loaded, Supplier<? extends T> factory, String what, Long id) {
         if (!(loaded instanceof Map<?, ?> map)) {
             return loaded;
         }
@@ -204,8 +208,8 @@ public final class DataStore<U, C, B> {
         try {
             target.putAll(map);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Cannot copy " + what + " into a " + fresh.getClass().getSimpleName()
-                    + " (null keys or values?): " + e, e);
+            throw new IllegalArgumentException("Cannot copy " + what + (id == null ? "" : " " + id) + " into a "
+                    + fresh.getClass().getSimpleName() + " (null keys or values?): " + e, e);
         }
         return fresh;
     }
