@@ -33,10 +33,6 @@ final class RequestEncoder {
     record Encoded(RequestBody body, boolean multipart, JsonBuffer json) {
     }
 
-    static Encoded encode(ApiMethod<?> method, ParameterDefaults defaults) {
-        return encode(method, defaults, null);
-    }
-
     /**
      * Encodes a request; with a callback data cache (nullable), inline keyboards get cache keys as they are written.
      */

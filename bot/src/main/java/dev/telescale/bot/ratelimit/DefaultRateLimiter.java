@@ -49,7 +49,7 @@ public final class DefaultRateLimiter implements RateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRateLimiter.class);
     /** PTB's margin on top of Telegram's retry_after. */
-    static final Duration RETRY_MARGIN = Duration.ofMillis(100);
+    private static final Duration RETRY_MARGIN = Duration.ofMillis(100);
     private static final int SWEEP_THRESHOLD = 512;
 
     private final WindowStore store;
