@@ -71,6 +71,7 @@ final class RedisRateLimitWindow implements SlidingWindow {
     private final int maxCalls;
     private final Duration period;
     private final String[] keys;
+    private final String maxCallsArg;
     private final String periodMicros;
     private final String leaseMicros;
     private final String marginMillis;
@@ -92,6 +93,7 @@ final class RedisRateLimitWindow implements SlidingWindow {
         this.maxCalls = maxCalls;
         this.period = period;
         this.keys = new String[] {key};
+        this.maxCallsArg = Integer.toString(maxCalls);
         this.periodMicros = Long.toString(Math.max(1, TimeUnit.NANOSECONDS.toMicros(period.toNanos())));
         this.leaseMicros = Long.toString(TimeUnit.NANOSECONDS.toMicros(lease.toNanos()));
         this.marginMillis = Long.toString(RedisRateLimits.IDLE_MARGIN.toMillis());
@@ -109,8 +111,7 @@ final class RedisRateLimitWindow implements SlidingWindow {
             String slot = slotPrefix + slots.incrementAndGet();
             while (true) {
                 long seen = releases.get();
-                long answer = acquireScript(slot, Integer.toString(maxCalls), periodMicros, leaseMicros,
-                        marginMillis);
+                long answer = acquireScript(slot, maxCallsArg, periodMicros, leaseMicros, marginMillis);
                 if (answer == 0) {
                     return new RedisSlot(slot);
                 }
