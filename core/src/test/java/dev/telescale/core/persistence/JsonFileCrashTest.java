@@ -67,9 +67,11 @@ class JsonFileCrashTest {
             Map<Long, Map<String, Object>> users = store.getUserData();
             long found = JsonFileCrashWriter.lastStep(users);
             long lastWritten = written.get();
-            assertTrue(found == lastWritten || found == lastWritten + 1 && writing.get() == found,
-                    where + ": the file holds step " + found + ", the child had written " + lastWritten
-                            + " and was writing " + writing.get());
+            // Nothing the child reported written is lost. The file may be further on than the child's last report:
+            // the reports a killed child had already flushed can still miss the reader (seen once in three runs:
+            // the file at 56 while the last report read was "W 54"); assertStateOf proves the state is whole.
+            assertTrue(found >= lastWritten, where + ": the file holds step " + found + ", the child had written "
+                    + lastWritten + " and was writing " + writing.get());
             assertStateOf(found, users, where);
             if (found > lastWritten) {
                 killedMidWrite++;
