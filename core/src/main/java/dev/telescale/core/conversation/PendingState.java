@@ -1,8 +1,7 @@
 package dev.telescale.core.conversation;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The state of a conversation whose handler runs non-blocking (PTB's {@code PendingState}): the task that will
@@ -30,16 +29,7 @@ record PendingState(CompletableFuture<Object> task, Object oldState) {
         if (!task.isDone()) {
             throw new IllegalStateException("the pending state's task has not ended yet");
         }
-        Object result;
-        try {
-            result = task.get();
-        } catch (ExecutionException | CancellationException e) {
-            result = null;
-        } catch (InterruptedException e) {
-            // Cannot happen for a completed future; keep the flag for whoever owns the thread.
-            Thread.currentThread().interrupt();
-            result = null;
-        }
+        Object result = task.state() == Future.State.SUCCESS ? task.resultNow() : null;
         if (result == null) {
             return oldState == null ? ConversationHandler.END : oldState;
         }
