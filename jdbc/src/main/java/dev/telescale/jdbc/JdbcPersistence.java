@@ -148,8 +148,8 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
                 ps.setString(1, nameJson(name));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String where = "table " + t + ", conversation '" + name + "', key " + rs.getString(1);
                         String key = rs.getString(1);
+                        String where = "table " + t + ", conversation '" + name + "', key " + key;
                         String state = rs.getString(2);
                         result.put(decoded(where, () -> codec.keyFromString(key)),
                                 decoded(where, () -> codec.decodeState(tree(state, where))));
