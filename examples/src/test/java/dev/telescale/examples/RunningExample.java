@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * An example application long-polling an emulator, as its {@code main} runs it: the test plays users against
@@ -141,40 +140,6 @@ final class RunningExample implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Message " + messageId + " never matched; it is " + current);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    /**
-     * Runs a user action on a message the bot just sent, again until the emulator knows the message: it shows a
-     * bot's poll or invoice a moment before it registers it, and refuses it meanwhile ({@code
-     * IllegalArgumentException}).
-     */
-    static <T> T onceKnown(Supplier<T> action) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try {
-                return action.get();
-            } catch (IllegalArgumentException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                Thread.sleep(10);
-            }
-        }
-    }
-
-    /** Waits until the supplier has a value (something the emulator records as the bot's answers arrive). */
-    static <T> T awaitPresent(Supplier<Optional<T>> value) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            Optional<T> current = value.get();
-            if (current.isPresent()) {
-                return current.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Nothing arrived within " + WAIT);
             }
             Thread.sleep(10);
         }
