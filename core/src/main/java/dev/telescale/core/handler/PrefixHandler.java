@@ -99,11 +99,12 @@ public final class PrefixHandler<X extends CallbackContext<?, ?, ?>> extends Cal
         if (message == null || message.text().isEmpty()) {
             return CheckResult.noMatch();
         }
-        List<String> words = Words.split(message.text().get());
-        if (words.isEmpty() || !commands.contains(words.get(0).toLowerCase(Locale.ROOT))) {
+        String text = message.text().get();
+        String first = Words.first(text);
+        if (first == null || !commands.contains(first.toLowerCase(Locale.ROOT))) {
             return CheckResult.noMatch();
         }
-        return CommandMatch.check(filter, u, words.subList(1, words.size()));
+        return CommandMatch.check(filter, u, CommandHandler.splitArgs(text));
     }
 
     @Override
