@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -39,20 +41,20 @@ class JsonFileCrashTest {
     void aWriterKilledAtRandomInstantsLeavesTheLastWrittenOrTheNextStateEveryTime(@TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("state.json");
+        Path reportFile = dir.resolve("report.txt");
         Random random = new Random(SEED);
-        List<String> command = childCommand(dir, file);
+        List<String> command = childCommand(dir, file, reportFile);
         long expectedStart = 0;
         long totalSteps = 0;
         long killedMidWrite = 0;
         for (int round = 1; round <= KILLS; round++) {
             String where = "round " + round + " (seed " + SEED + ")";
+            Files.deleteIfExists(reportFile);
             Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            AtomicLong started = new AtomicLong(-1);
-            AtomicLong written = new AtomicLong(-1);
-            AtomicLong writing = new AtomicLong(-1);
-            Thread reader = Thread.ofVirtual().start(() -> read(child, started, written, writing));
+            AtomicLong progress = new AtomicLong(-1);
+            Thread reader = Thread.ofVirtual().start(() -> readProgress(child, progress));
             // Kill at a random instant once the child writes: 0-40 ms after its first write.
-            awaitAtLeast(written, expectedStart + 1, child, where);
+            awaitAtLeast(progress, expectedStart + 1, child, where);
             long delay = random.nextInt(40);
             if (delay > 0) {
                 Thread.sleep(delay);
@@ -60,18 +62,17 @@ class JsonFileCrashTest {
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), where + ": the child did not die");
             reader.join(Duration.ofSeconds(30));
-            assertEquals(expectedStart, started.get(), where + ": the child started from another step than the "
+            Report report = Report.read(reportFile);
+            assertEquals(expectedStart, report.started(), where + ": the child started from another step than the "
                     + "last state found");
 
             var store = JsonFilePersistence.builder(file).build();
             Map<Long, Map<String, Object>> users = store.getUserData();
             long found = JsonFileCrashWriter.lastStep(users);
-            long lastWritten = written.get();
-            // Nothing the child reported written is lost. The file may be further on than the child's last report:
-            // the reports a killed child had already flushed can still miss the reader (seen once in three runs:
-            // the file at 56 while the last report read was "W 54"); assertStateOf proves the state is whole.
-            assertTrue(found >= lastWritten, where + ": the file holds step " + found + ", the child had written "
-                    + lastWritten + " and was writing " + writing.get());
+            long lastWritten = report.written();
+            assertTrue(found == lastWritten || found == lastWritten + 1 && report.writing() == found,
+                    where + ": the file holds step " + found + ", the child had written " + lastWritten
+                            + " and was writing " + report.writing());
             assertStateOf(found, users, where);
             if (found > lastWritten) {
                 killedMidWrite++;
@@ -82,7 +83,7 @@ class JsonFileCrashTest {
         try (var files = Files.list(dir)) {
             List<Path> left = new ArrayList<>(files.toList());
             left.remove(file);
-            left.removeIf(p -> p.getFileName().toString().matches("classes\\.jar|writer\\.jsa"));
+            left.removeIf(p -> p.getFileName().toString().matches("classes\\.jar|writer\\.jsa|report\\.txt"));
             assertEquals(List.of(), left, "temporary files left by the crashes are deleted on load");
         }
         System.out.printf("JsonFileCrashTest: %d kills, %d steps written in all, %d kills found the step being "
@@ -97,7 +98,7 @@ class JsonFileCrashTest {
      * class directories on the class path are packed into one; without an archive (dump refused) the children
      * simply start slower.
      */
-    private static List<String> childCommand(Path dir, Path file) throws Exception {
+    private static List<String> childCommand(Path dir, Path file, Path reportFile) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> jars = new ArrayList<>();
         List<Path> directories = new ArrayList<>();
@@ -140,7 +141,8 @@ class JsonFileCrashTest {
         if (p.exitValue() == 0 && Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
         }
-        command.addAll(List.of("-cp", classPath, JsonFileCrashWriter.class.getName(), file.toString()));
+        command.addAll(List.of("-D" + JsonFileCrashWriter.REPORT_PROPERTY + "=" + reportFile, "-cp", classPath,
+                JsonFileCrashWriter.class.getName(), file.toString()));
         return command;
     }
 
@@ -158,8 +160,8 @@ class JsonFileCrashTest {
         }
     }
 
-    /** Reads the child's report lines; a last line cut by the kill (no newline) is ignored. */
-    private static void read(Process child, AtomicLong started, AtomicLong written, AtomicLong writing) {
+    /** Follows the child's progress on stdout ("W <step>" lines), for knowing when to kill it. */
+    private static void readProgress(Process child, AtomicLong progress) {
         try (var in = new BufferedInputStream(child.getInputStream())) {
             StringBuilder line = new StringBuilder();
             int c;
@@ -168,21 +170,37 @@ class JsonFileCrashTest {
                     line.append((char) c);
                     continue;
                 }
-                String[] parts = line.toString().split(" ");
+                Report.step(line.toString(), "W").ifPresent(progress::set);
                 line.setLength(0);
-                if (parts.length != 2 || !parts[1].matches("\\d+")) {
-                    continue;
-                }
-                long n = Long.parseLong(parts[1]);
-                switch (parts[0]) {
-                    case "START" -> started.set(n);
-                    case "S" -> writing.set(n);
-                    case "W" -> written.set(n);
-                    default -> { }
-                }
             }
         } catch (IOException e) {
             // The pipe breaks when the child is killed.
+        }
+    }
+
+    /**
+     * What the killed child's report file says: the step it started from, the last step it reported written and the
+     * last it reported starting. A last line cut by the kill (no newline) is ignored.
+     */
+    private record Report(long started, long written, long writing) {
+
+        static Report read(Path file) throws IOException {
+            String text = Files.readString(file, StandardCharsets.US_ASCII);
+            long started = -1;
+            long written = -1;
+            long writing = -1;
+            for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+                started = step(line, "START").orElse(started);
+                written = step(line, "W").orElse(written);
+                writing = step(line, "S").orElse(writing);
+            }
+            return new Report(started, written, writing);
+        }
+
+        static OptionalLong step(String line, String kind) {
+            String[] parts = line.split(" ");
+            return parts.length == 2 && parts[0].equals(kind) && parts[1].matches("\\d+")
+                    ? OptionalLong.of(Long.parseLong(parts[1])) : OptionalLong.empty();
         }
     }
 
