@@ -29,10 +29,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -204,15 +206,24 @@ class BotTest {
 
     @Test
     void aPendingLongPollDoesNotDelaySends() throws Exception {
-        api.answer("getUpdates", Answer.json(200, "{\"ok\":true,\"result\":[]}").delayed(2000));
+        // The poll is answered only after the sends are done: sends queued behind it would never finish.
+        CountDownLatch sendsDone = new CountDownLatch(1);
+        api.answer("getUpdates", Answer.json(200, "{\"ok\":true,\"result\":[]}").heldUntil(sendsDone));
         CompletableFuture<JsonNode> poll = bot.executeAsync(TestMethod.of("getUpdates", "timeout", 10L));
-        Thread.sleep(200);
-        long start = System.nanoTime();
-        for (int i = 0; i < 5; i++) {
-            bot.execute(TestMethod.of("sendMessage", "chat_id", 1L, "text", "x"));
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (api.calls.stream().noneMatch(c -> c.method().equals("getUpdates"))) {
+            assertTrue(Instant.now().isBefore(deadline), "the poll never reached the server");
+            Thread.sleep(5);
         }
-        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1500), "sends waited for the poll");
-        assertTrue(poll.get(5, TimeUnit.SECONDS).isArray());
+        CompletableFuture<Void> sends = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 5; i++) {
+                bot.execute(TestMethod.of("sendMessage", "chat_id", 1L, "text", "x"));
+            }
+        });
+        sends.get(30, TimeUnit.SECONDS);
+        assertFalse(poll.isDone(), "the sends completed while the poll was still pending");
+        sendsDone.countDown();
+        assertTrue(poll.get(30, TimeUnit.SECONDS).isArray());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -20,13 +21,22 @@ import java.util.concurrent.Executors;
 final class FakeBotApi implements AutoCloseable {
 
     /** The answer to one call. */
-    record Answer(int status, String contentType, byte[] body, long delayMillis) {
+    record Answer(int status, String contentType, byte[] body, long delayMillis, CountDownLatch hold) {
+        Answer(int status, String contentType, byte[] body, long delayMillis) {
+            this(status, contentType, body, delayMillis, null);
+        }
+
         static Answer json(int status, String json) {
             return new Answer(status, "application/json", json.getBytes(StandardCharsets.UTF_8), 0);
         }
 
         Answer delayed(long millis) {
-            return new Answer(status, contentType, body, millis);
+            return new Answer(status, contentType, body, millis, hold);
+        }
+
+        /** This answer, sent only once {@code release} is counted down. */
+        Answer heldUntil(CountDownLatch release) {
+            return new Answer(status, contentType, body, delayMillis, release);
         }
     }
 
@@ -111,12 +121,15 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, Answer a) throws IOException {
-        if (a.delayMillis() > 0) {
-            try {
-                Thread.sleep(a.delayMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            if (a.hold() != null) {
+                a.hold().await();
             }
+            if (a.delayMillis() > 0) {
+                Thread.sleep(a.delayMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         ex.getResponseHeaders().set("Content-Type", a.contentType());
         ex.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
