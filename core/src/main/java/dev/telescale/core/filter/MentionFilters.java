@@ -45,15 +45,19 @@ final class MentionFilters {
         requireSome(Set.copyOf(wanted), "users");
         String name = wanted.stream().map(u -> u.username().map(n -> "@" + n).orElse(String.valueOf(u.id())))
                 .collect(Collectors.joining(", "));
-        return filter(name, m -> wanted.stream().anyMatch(u -> mentions(m, u)));
+        return filter(name, m -> {
+            List<String> texts = mentionTexts(m);
+            return wanted.stream().anyMatch(u -> mentions(m, texts, u));
+        });
     }
 
     /**
      * A user is mentioned when a text mention carries them (same id, or same username), or when an
      * {@code @username} in the text is theirs. PTB also compares two missing usernames as equal, so a user without
      * a username would match every text mention of another such user; that is a bug and is not copied.
+     * {@code mentionTexts} are the message's, parsed once for all the users asked about.
      */
-    private static boolean mentions(Message m, User user) {
+    private static boolean mentions(Message m, List<String> mentionTexts, User user) {
         String username = user.username().orElse(null);
         for (MessageEntity e : m.entities()) {
             if (e.user().isEmpty()) {
@@ -65,7 +69,7 @@ final class MentionFilters {
                 return true;
             }
         }
-        return username != null && mentionTexts(m).contains(username);
+        return username != null && mentionTexts.contains(username);
     }
 
     private static Filter filter(String args, Predicate<Message> test) {
