@@ -197,7 +197,7 @@ public final class Filters {
      * @throws java.util.regex.PatternSyntaxException when {@code regex} is not a valid pattern
      */
     public static Filter regex(String regex) {
-        return regex(RegexFilters.compile(regex));
+        return regex(PythonRegex.compile(regex));
     }
 
     /** As {@link #regex(String)} with a pattern compiled by you, used as it is (for your own flags). */
@@ -208,7 +208,7 @@ public final class Filters {
 
     /** As {@link #regex(String)} on the caption (PTB's {@code CaptionRegex}); text messages never match. */
     public static Filter captionRegex(String regex) {
-        return captionRegex(RegexFilters.compile(regex));
+        return captionRegex(PythonRegex.compile(regex));
     }
 
     /** As {@link #captionRegex(String)} with a pattern compiled by you. */

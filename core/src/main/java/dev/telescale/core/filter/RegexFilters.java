@@ -15,20 +15,7 @@ import java.util.regex.Pattern;
  */
 final class RegexFilters {
 
-    /**
-     * Flags that give a pattern written for Python's {@code re} the same meaning in Java: only {@code \n} ends a
-     * line for {@code .}, {@code ^}, {@code $} (so {@code $} matches before one trailing {@code \n}, as in
-     * Python), and {@code \d \w \s \b} and case-insensitive matching are Unicode-aware, as for Python's
-     * {@code str} patterns.
-     */
-    static final int PYTHON_FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
-
     private RegexFilters() {
-    }
-
-    static Pattern compile(String regex) {
-        Objects.requireNonNull(regex, "regex");
-        return Pattern.compile(regex, PYTHON_FLAGS);
     }
 
     static Filter search(String name, Pattern pattern, Function<Message, Optional<String>> field) {

@@ -4,6 +4,7 @@ import dev.telescale.api.types.CallbackQuery;
 import dev.telescale.api.types.Update;
 import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
+import dev.telescale.core.filter.PythonRegex;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -61,7 +62,7 @@ public final class CallbackQueryHandler<X extends CallbackContext<?, ?, ?>> exte
 
     /** Only String data matching {@code regex} at its start, compiled with Python's semantics (as the filters). */
     public CallbackQueryHandler<X> pattern(String regex) {
-        return pattern(Patterns.compile(regex));
+        return pattern(PythonRegex.compile(regex));
     }
 
     /** Only String data matching {@code pattern} at its start ({@code lookingAt()}). */
@@ -83,7 +84,7 @@ public final class CallbackQueryHandler<X extends CallbackContext<?, ?, ?>> exte
 
     /** Only game queries whose {@code game_short_name} matches {@code regex} at its start (Python semantics). */
     public CallbackQueryHandler<X> gamePattern(String regex) {
-        return gamePattern(Patterns.compile(regex));
+        return gamePattern(PythonRegex.compile(regex));
     }
 
     /** Only game queries whose {@code game_short_name} matches {@code pattern} at its start. */

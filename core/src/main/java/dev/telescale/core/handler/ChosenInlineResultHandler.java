@@ -3,6 +3,7 @@ package dev.telescale.core.handler;
 import dev.telescale.api.types.Update;
 import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
+import dev.telescale.core.filter.PythonRegex;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -51,7 +52,7 @@ public final class ChosenInlineResultHandler<X extends CallbackContext<?, ?, ?>>
 
     /** Only results whose id matches {@code regex} at its start (compiled with Python's semantics). */
     public ChosenInlineResultHandler<X> pattern(String regex) {
-        return pattern(Patterns.compile(regex));
+        return pattern(PythonRegex.compile(regex));
     }
 
     /** Only results whose id matches {@code pattern} at its start ({@code lookingAt()}). */

@@ -4,6 +4,7 @@ import dev.telescale.api.types.InlineQuery;
 import dev.telescale.api.types.Update;
 import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
+import dev.telescale.core.filter.PythonRegex;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class InlineQueryHandler<X extends CallbackContext<?, ?, ?>> extend
 
     /** Only non-empty queries matching {@code regex} at their start, compiled with Python's semantics. */
     public InlineQueryHandler<X> pattern(String regex) {
-        return pattern(Patterns.compile(regex));
+        return pattern(PythonRegex.compile(regex));
     }
 
     /** Only non-empty queries matching {@code pattern} at their start ({@code lookingAt()}). */

@@ -1,8 +1,8 @@
 package dev.telescale.core.handler;
 
 import dev.telescale.core.CallbackContext;
+import dev.telescale.core.filter.PythonRegex;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,20 +10,11 @@ import java.util.regex.Pattern;
 /**
  * PTB's {@code re.match} for the pattern handlers: the pattern must match at the start of the text
  * ({@link Matcher#lookingAt()}), not the whole text and not anywhere in it. Patterns given as strings are compiled
- * with Python's semantics ({@code UNIX_LINES}: {@code $} matches before a final {@code \n} only and {@code .}
- * excludes only {@code \n}; {@code UNICODE_CHARACTER_CLASS}: {@code \w}, {@code \d}, {@code \s} are Unicode-aware as
- * in Python 3), the same flags as the regex filters; a {@code Pattern} object is used as given.
+ * by {@link PythonRegex}, as the regex filters' are; a {@code Pattern} object is used as given.
  */
 final class Patterns {
 
-    static final int PYTHON_FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
-
     private Patterns() {
-    }
-
-    /** {@code regex} compiled with Python's semantics. */
-    static Pattern compile(String regex) {
-        return Pattern.compile(Objects.requireNonNull(regex, "regex"), PYTHON_FLAGS);
     }
 
     /** A match carrying the {@code MatchResult} when {@code pattern} matches at the start of {@code text}. */

@@ -3,6 +3,7 @@ package dev.telescale.core.handler;
 import dev.telescale.api.types.Update;
 import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
+import dev.telescale.core.filter.PythonRegex;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,7 @@ public final class PreCheckoutQueryHandler<X extends CallbackContext<?, ?, ?>> e
 
     /** Only queries whose invoice payload matches {@code regex} at its start (Python's semantics). */
     public PreCheckoutQueryHandler<X> pattern(String regex) {
-        return pattern(Patterns.compile(regex));
+        return pattern(PythonRegex.compile(regex));
     }
 
     /** Only queries whose invoice payload matches {@code pattern} at its start ({@code lookingAt()}). */

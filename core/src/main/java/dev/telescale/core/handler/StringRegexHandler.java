@@ -2,6 +2,7 @@ package dev.telescale.core.handler;
 
 import dev.telescale.core.Application;
 import dev.telescale.core.CallbackContext;
+import dev.telescale.core.filter.PythonRegex;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,7 @@ public final class StringRegexHandler<X extends CallbackContext<?, ?, ?>> extend
 
     /** Handles strings matching {@code regex} at their start, compiled with Python's semantics. */
     public StringRegexHandler(String regex, HandlerCallback<String, ? super X> callback) {
-        this(Patterns.compile(regex), callback);
+        this(PythonRegex.compile(regex), callback);
     }
 
     /** Handles strings matching {@code pattern} at their start. */
@@ -44,7 +45,7 @@ public final class StringRegexHandler<X extends CallbackContext<?, ?, ?>> extend
     /** A handler whose callback returns a value. */
     public static <X extends CallbackContext<?, ?, ?>> StringRegexHandler<X> returning(
             String regex, HandlerFunction<String, ? super X> callback) {
-        return returning(Patterns.compile(regex), callback);
+        return returning(PythonRegex.compile(regex), callback);
     }
 
     /** A handler whose callback returns a value. */
