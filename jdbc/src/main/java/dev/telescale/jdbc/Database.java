@@ -3,6 +3,7 @@ package dev.telescale.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.telescale.core.persistence.PersistenceException;
+import dev.telescale.core.persistence.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,6 +20,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.telescale.core.job.JobQueue;
 import dev.telescale.core.job.JobRecord;
 import dev.telescale.core.job.JobStore;
+import dev.telescale.core.persistence.RetryPolicy;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;

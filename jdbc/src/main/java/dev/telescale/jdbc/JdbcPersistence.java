@@ -8,6 +8,7 @@ import dev.telescale.core.persistence.ConversationKey;
 import dev.telescale.core.persistence.DataCodec;
 import dev.telescale.core.persistence.Persistence;
 import dev.telescale.core.persistence.PersistenceException;
+import dev.telescale.core.persistence.RetryPolicy;
 import dev.telescale.core.persistence.StoreData;
 
 import javax.sql.DataSource;

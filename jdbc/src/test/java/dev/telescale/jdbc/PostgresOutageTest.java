@@ -1,6 +1,7 @@
 package dev.telescale.jdbc;
 
 import dev.telescale.core.persistence.PersistenceException;
+import dev.telescale.core.persistence.RetryPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import dev.telescale.core.persistence.ConversationKey;
 import dev.telescale.core.persistence.DataCodec;
 import dev.telescale.core.persistence.Persistence;
 import dev.telescale.core.persistence.PersistenceException;
+import dev.telescale.core.persistence.RetryPolicy;
 import dev.telescale.core.persistence.StoreData;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -58,8 +59,6 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_:.\\-]{0,64}");
     /** The layout of keys this code writes; a newer one in the database is refused. */
     static final int SCHEMA_VERSION = 1;
-    /** The longest wait between two tries of a command. */
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final RedisURI uri;
     private final String prefix;
@@ -67,8 +66,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     private final StoreData storeData;
     private final Duration updateInterval;
     private final boolean readThrough;
-    private final int attempts;
-    private final Duration firstBackoff;
+    private final RetryPolicy retry;
     private final Duration commandTimeout;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -84,8 +82,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
         this.storeData = b.storeData;
         this.updateInterval = b.updateInterval;
         this.readThrough = b.readThrough;
-        this.attempts = b.attempts;
-        this.firstBackoff = b.firstBackoff;
+        this.retry = b.retry;
         this.commandTimeout = b.commandTimeout;
     }
 
@@ -386,7 +383,6 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
 
     /** Runs one command, retrying connection failures with back-off; {@code what} names it in errors. */
     private <T> T call(String what, Function<RedisCommands<String, String>, T> command) {
-        Duration wait = firstBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
                 RedisCommands<String, String> r = commands();
@@ -397,12 +393,13 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
             } catch (RedisCommandExecutionException e) {
                 throw new PersistenceException(what + " failed: " + e.getMessage(), e); // the server refused it
             } catch (RedisException e) {
-                if (attempt >= attempts) {
+                if (attempt >= retry.attempts()) {
                     String tries = attempt > 1 ? " (after " + attempt + " tries)" : "";
                     throw new PersistenceException(what + " failed" + tries + ": " + e.getMessage(), e);
                 }
-                log.warn("{} failed (try {} of {}): {}; retrying in {} ms", what, attempt, attempts, e.getMessage(),
-                        wait.toMillis());
+                Duration wait = retry.backoffAfter(attempt);
+                log.warn("{} failed (try {} of {}): {}; retrying in {} ms", what, attempt, retry.attempts(),
+                        e.getMessage(), wait.toMillis());
                 try {
                     Thread.sleep(wait);
                 } catch (InterruptedException interrupted) {
@@ -412,8 +409,6 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
                     p.addSuppressed(e);
                     throw p;
                 }
-                Duration doubled = wait.multipliedBy(2);
-                wait = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
             }
         }
     }
@@ -433,8 +428,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
         private StoreData storeData = StoreData.ALL;
         private Duration updateInterval = Persistence.DEFAULT_UPDATE_INTERVAL;
         private boolean readThrough;
-        private int attempts = 4;
-        private Duration firstBackoff = Duration.ofMillis(200);
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
         private Duration commandTimeout = Duration.ofSeconds(5);
 
         private Builder(DataCodec<U, C, B> codec) {
@@ -453,8 +447,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
             n.storeData = storeData;
             n.updateInterval = updateInterval;
             n.readThrough = readThrough;
-            n.attempts = attempts;
-            n.firstBackoff = firstBackoff;
+            n.retry = retry;
             n.commandTimeout = commandTimeout;
             return n;
         }
@@ -516,19 +509,11 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
         }
 
         /**
-         * Tries per command when the connection fails (default 4) and the first wait (default 200 ms, doubling up to
-         * 5 s).
+         * Retries on connection failure (default {@link RetryPolicy#DEFAULT}: 4 tries, 200 ms doubling up to 5 s); a
+         * command the server refused is thrown at once.
          */
-        public Builder<U, C, B> retry(int attempts, Duration firstBackoff) {
-            if (attempts < 1) {
-                throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
-            }
-            Objects.requireNonNull(firstBackoff, "firstBackoff");
-            if (firstBackoff.isNegative()) {
-                throw new IllegalArgumentException("back-off must not be negative");
-            }
-            this.attempts = attempts;
-            this.firstBackoff = firstBackoff;
+        public Builder<U, C, B> retry(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
             return this;
         }
 

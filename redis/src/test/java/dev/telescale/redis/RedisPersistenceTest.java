@@ -3,6 +3,7 @@ package dev.telescale.redis;
 import dev.telescale.core.persistence.ConversationKey;
 import dev.telescale.core.persistence.PersistenceContract;
 import dev.telescale.core.persistence.PersistenceException;
+import dev.telescale.core.persistence.RetryPolicy;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
@@ -209,7 +210,8 @@ class RedisPersistenceTest {
     @Test
     void aServerThatIsDownFailsAfterRetriesAndTheNextWriteAfterItsReturnSucceeds() {
         try (var store = RedisPersistence.builder().uri(server.uri()).keyPrefix(prefix)
-                .retry(3, Duration.ofMillis(50)).commandTimeout(Duration.ofSeconds(2)).build()) {
+                .retry(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(5)))
+                .commandTimeout(Duration.ofSeconds(2)).build()) {
             store.updateUserData(1, Map.of("before", true));
             server.stop();
             try {
@@ -222,8 +224,8 @@ class RedisPersistenceTest {
             }
             // Lettuce reconnects by itself; the retries cover the moments until it has.
             RedisPersistence<Map<String, Object>, Map<String, Object>, Map<String, Object>> again =
-                    RedisPersistence.builder().uri(server.uri()).keyPrefix(prefix).retry(50, Duration.ofMillis(100))
-                            .build();
+                    RedisPersistence.builder().uri(server.uri()).keyPrefix(prefix)
+                            .retry(new RetryPolicy(50, Duration.ofMillis(100), Duration.ofSeconds(5))).build();
             try (again) {
                 again.updateUserData(2, Map.of("while", "down"));
                 assertEquals(Map.of(1L, Map.of("before", true), 2L, Map.of("while", "down")), again.getUserData());
@@ -250,6 +252,7 @@ class RedisPersistenceTest {
         assertThrows(IllegalArgumentException.class, () -> RedisPersistence.builder().build());
         assertThrows(IllegalArgumentException.class, () -> RedisPersistence.builder().keyPrefix("a b"));
         assertThrows(IllegalArgumentException.class, () -> RedisPersistence.builder().uri("http://x"));
-        assertThrows(IllegalArgumentException.class, () -> RedisPersistence.builder().retry(0, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> RedisPersistence.builder().retry(new RetryPolicy(0, Duration.ZERO, Duration.ZERO)));
     }
 }

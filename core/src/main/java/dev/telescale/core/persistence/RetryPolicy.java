@@ -1,12 +1,14 @@
-package dev.telescale.jdbc;
+package dev.telescale.core.persistence;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How often a call to the database is tried when the connection fails, and how long to wait in between: the wait
- * starts at {@code firstBackoff} and doubles up to {@code maxBackoff}. Only connection-level failures are retried
- * (the server is down or restarting, the pool timed out, SQLite's file is busy); an SQL error is thrown at once.
+ * How often a store tries a call when its connection to the database or server fails, and how long it waits in
+ * between: the wait starts at {@code firstBackoff} and doubles up to {@code maxBackoff}. Every networked store
+ * takes it as {@code .retry(RetryPolicy)} (default {@link #DEFAULT}); each store decides which failures are the
+ * connection's and worth another try (the JDBC store: the server down, the pool timed out, SQLite's file busy; the
+ * Redis store: the connection lost or a command timed out), and throws anything else at once.
  *
  * @param attempts     tries per call, at least 1 (1 = no retry)
  * @param firstBackoff the wait after the first failure
@@ -14,7 +16,7 @@ import java.util.Objects;
  */
 public record RetryPolicy(int attempts, Duration firstBackoff, Duration maxBackoff) {
 
-    /** The default: 4 tries, waiting 200 ms, 400 ms, 800 ms. */
+    /** The default: 4 tries, waiting 200 ms, 400 ms, 800 ms (doubling, never more than 5 s). */
     public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5));
 
     /** No retries: a failure is thrown at once. */
@@ -31,8 +33,11 @@ public record RetryPolicy(int attempts, Duration firstBackoff, Duration maxBacko
         }
     }
 
-    /** The wait after failed try number {@code attempt} (1-based). */
-    Duration backoffAfter(int attempt) {
+    /**
+     * The wait after failed try number {@code attempt} (1-based): {@code firstBackoff} doubled for each earlier
+     * failure, at most {@code maxBackoff}.
+     */
+    public Duration backoffAfter(int attempt) {
         Duration d = firstBackoff;
         for (int i = 1; i < attempt && d.compareTo(maxBackoff) < 0; i++) {
             d = d.multipliedBy(2);
