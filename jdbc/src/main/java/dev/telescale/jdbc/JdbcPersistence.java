@@ -1,6 +1,5 @@
 package dev.telescale.jdbc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 /**
  * A {@link Persistence} in a relational database: SQLite (a single file, no server — the default for a bot that
@@ -110,7 +108,7 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
                     long id = rs.getLong(1);
                     String where = "table " + t + ", id " + id;
                     String data = rs.getString(2);
-                    result.put(id, decoded(where, () -> decode.apply(id, tree(data, where))));
+                    result.put(id, DataCodec.decodeAt(where, () -> decode.apply(id, codec.parseText(data, where))));
                 }
             }
             return result;
@@ -120,13 +118,15 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
     @Override
     public Optional<B> getBotData() {
         String where = where(BOT_DATA);
-        return readState(BOT_DATA).map(s -> decoded(where, () -> codec.decodeBotData(tree(s, where))));
+        return readState(BOT_DATA)
+                .map(s -> DataCodec.decodeAt(where, () -> codec.decodeBotData(codec.parseText(s, where))));
     }
 
     @Override
     public Optional<CallbackDataSnapshot> getCallbackData() {
         String where = where(CALLBACK_DATA);
-        return readState(CALLBACK_DATA).map(s -> decoded(where, () -> codec.decodeCallbackData(tree(s, where))));
+        return readState(CALLBACK_DATA)
+                .map(s -> DataCodec.decodeAt(where, () -> codec.decodeCallbackData(codec.parseText(s, where))));
     }
 
     private String where(String kind) {
@@ -152,8 +152,8 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
                         String key = rs.getString(1);
                         String where = "table " + t + ", conversation '" + name + "', key " + key;
                         String state = rs.getString(2);
-                        result.put(decoded(where, () -> codec.keyFromString(key)),
-                                decoded(where, () -> codec.decodeState(tree(state, where))));
+                        result.put(DataCodec.decodeAt(where, () -> codec.keyFromString(key)),
+                                DataCodec.decodeAt(where, () -> codec.decodeState(codec.parseText(state, where))));
                     }
                 }
             }
@@ -171,19 +171,20 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
         String where = "table " + t + ", conversation '" + name + "', key " + k;
         return db.transaction("reading conversation '" + name + "' " + key + " from " + t,
                 c -> Optional.ofNullable(selectString(c, "select state from " + t + " where name = ? and conv_key = ?",
-                        nameJson(name), k))).map(s -> decoded(where, () -> codec.decodeState(tree(s, where))));
+                        nameJson(name), k)))
+                .map(s -> DataCodec.decodeAt(where, () -> codec.decodeState(codec.parseText(s, where))));
     }
 
     // ---------------------------------------------------------------------------------------------------- update
 
     @Override
     public void updateUserData(long userId, U data) {
-        upsertId("user_data", userId, text(codec.encodeUserData(userId, data)));
+        upsertId("user_data", userId, codec.toText(codec.encodeUserData(userId, data)));
     }
 
     @Override
     public void updateChatData(long chatId, C data) {
-        upsertId("chat_data", chatId, text(codec.encodeChatData(chatId, data)));
+        upsertId("chat_data", chatId, codec.toText(codec.encodeChatData(chatId, data)));
     }
 
     private void upsertId(String table, long id, String data) {
@@ -195,12 +196,12 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
 
     @Override
     public void updateBotData(B data) {
-        writeState(BOT_DATA, text(codec.encodeBotData(data)));
+        writeState(BOT_DATA, codec.toText(codec.encodeBotData(data)));
     }
 
     @Override
     public void updateCallbackData(CallbackDataSnapshot data) {
-        writeState(CALLBACK_DATA, text(codec.encodeCallbackData(data)));
+        writeState(CALLBACK_DATA, codec.toText(codec.encodeCallbackData(data)));
     }
 
     private void writeState(String kind, String data) {
@@ -223,7 +224,7 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
                     nameJson(name), k));
             return;
         }
-        String state = text(codec.encodeState(newState.get()));
+        String state = codec.toText(codec.encodeState(newState.get()));
         db.transaction(what, c -> update(c, "insert into " + t + " (name, conv_key, state) values (?, ?, ?) "
                 + "on conflict (name, conv_key) do update set state = excluded.state", nameJson(name), k, state));
     }
@@ -277,7 +278,7 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
             return data;
         }
         String where = "table " + t + ", id " + id;
-        return decoded(where, () -> decode.apply(id, tree(stored, where)));
+        return DataCodec.decodeAt(where, () -> decode.apply(id, codec.parseText(stored, where)));
     }
 
     // ----------------------------------------------------------------------------------------------------- flush
@@ -301,43 +302,14 @@ public final class JdbcPersistence<U, C, B> implements Persistence<U, C, B>, Aut
 
     // ------------------------------------------------------------------------------------------------------ json
 
-    /** The text of an encoded value, as stored in a {@code text} column. */
-    private String text(JsonNode json) {
-        try {
-            return codec.mapper().writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new PersistenceException("cannot write JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** A stored text parsed as JSON; {@code where} names the row when it is not JSON. */
-    private JsonNode tree(String text, String where) {
-        try {
-            return codec.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new PersistenceException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
     /**
      * The stored form of a conversation handler's name: a JSON string, like the key beside it (PostgreSQL's text
      * cannot hold the NUL character a name may contain; JSON escapes it).
      */
     private String nameJson(String name) {
-        return text(JsonNodeFactory.instance.textNode(name));
+        return codec.toText(JsonNodeFactory.instance.textNode(name));
     }
 
-    /** Runs a decode, naming the row in the error when the codec refuses what it holds. */
-    private static <T> T decoded(String where, Supplier<T> decode) {
-        try {
-            return decode.get();
-        } catch (PersistenceException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(where)) {
-                throw e;
-            }
-            throw new PersistenceException(where + ": " + e.getMessage(), e);
-        }
-    }
 
     // ------------------------------------------------------------------------------------------------------- sql
 

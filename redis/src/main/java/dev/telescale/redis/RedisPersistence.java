@@ -1,6 +1,5 @@
 package dev.telescale.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.telescale.bot.callbackdata.CallbackDataSnapshot;
 import dev.telescale.core.persistence.ConversationKey;
@@ -28,7 +27,6 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -141,7 +139,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
                 throw new PersistenceException("hash " + k + ": field '" + field + "' is not a numeric id", e);
             }
             String where = "hash " + k + ", id " + id;
-            result.put(id, decoded(where, () -> decode.apply(id, tree(value, where))));
+            result.put(id, DataCodec.decodeAt(where, () -> decode.apply(id, codec.parseText(value, where))));
         });
         return result;
     }
@@ -150,14 +148,15 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     public Optional<B> getBotData() {
         String k = key("bot_data");
         return Optional.ofNullable(call("reading " + k, r -> r.get(k)))
-                .map(s -> decoded("key " + k, () -> codec.decodeBotData(tree(s, "key " + k))));
+                .map(s -> DataCodec.decodeAt("key " + k, () -> codec.decodeBotData(codec.parseText(s, "key " + k))));
     }
 
     @Override
     public Optional<CallbackDataSnapshot> getCallbackData() {
         String k = key("callback_data");
         return Optional.ofNullable(call("reading " + k, r -> r.get(k)))
-                .map(s -> decoded("key " + k, () -> codec.decodeCallbackData(tree(s, "key " + k))));
+                .map(s -> DataCodec.decodeAt("key " + k,
+                        () -> codec.decodeCallbackData(codec.parseText(s, "key " + k))));
     }
 
     @Override
@@ -168,8 +167,8 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
         Map<ConversationKey, Object> result = new HashMap<>();
         all.forEach((field, state) -> {
             String where = "hash " + k + ", field " + field;
-            result.put(decoded(where, () -> codec.keyFromString(field)),
-                    decoded(where, () -> codec.decodeState(tree(state, where))));
+            result.put(DataCodec.decodeAt(where, () -> codec.keyFromString(field)),
+                    DataCodec.decodeAt(where, () -> codec.decodeState(codec.parseText(state, where))));
         });
         return result;
     }
@@ -183,7 +182,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
         String field = codec.keyToString(key);
         String where = "hash " + k + ", field " + field;
         return Optional.ofNullable(call("reading " + k + " field " + field, r -> r.hget(k, field)))
-                .map(s -> decoded(where, () -> codec.decodeState(tree(s, where))));
+                .map(s -> DataCodec.decodeAt(where, () -> codec.decodeState(codec.parseText(s, where))));
     }
 
     // ---------------------------------------------------------------------------------------------------- update
@@ -191,28 +190,28 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
     @Override
     public void updateUserData(long userId, U data) {
         String k = key("user_data");
-        String value = text(codec.encodeUserData(userId, data));
+        String value = codec.toText(codec.encodeUserData(userId, data));
         call("writing " + k + " id " + userId, r -> r.hset(k, Long.toString(userId), value));
     }
 
     @Override
     public void updateChatData(long chatId, C data) {
         String k = key("chat_data");
-        String value = text(codec.encodeChatData(chatId, data));
+        String value = codec.toText(codec.encodeChatData(chatId, data));
         call("writing " + k + " id " + chatId, r -> r.hset(k, Long.toString(chatId), value));
     }
 
     @Override
     public void updateBotData(B data) {
         String k = key("bot_data");
-        String value = text(codec.encodeBotData(data));
+        String value = codec.toText(codec.encodeBotData(data));
         call("writing " + k, r -> r.set(k, value));
     }
 
     @Override
     public void updateCallbackData(CallbackDataSnapshot data) {
         String k = key("callback_data");
-        String value = text(codec.encodeCallbackData(data));
+        String value = codec.toText(codec.encodeCallbackData(data));
         call("writing " + k, r -> r.set(k, value));
     }
 
@@ -227,7 +226,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
             call("deleting " + k + " field " + field, r -> r.hdel(k, field));
             return;
         }
-        String state = text(codec.encodeState(newState.get()));
+        String state = codec.toText(codec.encodeState(newState.get()));
         call("writing " + k + " field " + field, r -> r.hset(k, field, state));
     }
 
@@ -273,39 +272,7 @@ public final class RedisPersistence<U, C, B> implements Persistence<U, C, B>, Au
             return data;
         }
         String where = "hash " + k + ", id " + id;
-        return decoded(where, () -> decode.apply(id, tree(stored, where)));
-    }
-
-    // ------------------------------------------------------------------------------------------------------ json
-
-    /** The text of an encoded value, as stored in Redis. */
-    private String text(JsonNode json) {
-        try {
-            return codec.mapper().writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new PersistenceException("cannot write JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** A stored text parsed as JSON; {@code where} names the key and field when it is not JSON. */
-    private JsonNode tree(String text, String where) {
-        try {
-            return codec.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new PersistenceException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** Runs a decode, naming the key and field in the error when the codec refuses what it holds. */
-    private static <T> T decoded(String where, Supplier<T> decode) {
-        try {
-            return decode.get();
-        } catch (PersistenceException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(where)) {
-                throw e;
-            }
-            throw new PersistenceException(where + ": " + e.getMessage(), e);
-        }
+        return DataCodec.decodeAt(where, () -> decode.apply(id, codec.parseText(stored, where)));
     }
 
     // ----------------------------------------------------------------------------------------------------- flush

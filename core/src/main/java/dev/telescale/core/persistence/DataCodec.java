@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -140,6 +141,51 @@ public final class DataCodec<U, C, B> {
     /** The Jackson mapper (for stores turning trees into bytes or text). */
     public ObjectMapper mapper() {
         return mapper;
+    }
+
+    // ----------------------------------------------------------------------------------------- stored text
+
+    /**
+     * The text of an encoded value, for a store that keeps JSON as text (a database column, a Redis value).
+     *
+     * @throws DataCodecException when the mapper cannot write it
+     */
+    public String toText(JsonNode json) {
+        try {
+            return mapper.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new DataCodecException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * A stored text parsed back into the tree the {@code decode...} methods take.
+     *
+     * @param what names where the text was stored (e.g. {@code "telescale_user_data id 42"}), for the error
+     * @throws DataCodecException "{@code <what>} is not valid JSON: ..." when it is not JSON
+     */
+    public JsonNode parseText(String text, String what) {
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new DataCodecException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code decode} (typically {@link #parseText} and a {@code decode...} method) on the value stored at
+     * {@code where}, so a failure names where the value was: a {@link PersistenceException} whose message does not
+     * already start with {@code where} comes back as one prefixed with {@code "<where>: "}.
+     */
+    public static <T> T decodeAt(String where, Supplier<T> decode) {
+        try {
+            return decode.get();
+        } catch (PersistenceException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(where)) {
+                throw e;
+            }
+            throw new PersistenceException(where + ": " + e.getMessage(), e);
+        }
     }
 
     // -------------------------------------------------------------------------------------------- typed data
