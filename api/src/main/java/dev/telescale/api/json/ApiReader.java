@@ -14,6 +14,7 @@ import dev.telescale.api.ChatId;
 import dev.telescale.api.InputFile;
 import dev.telescale.api.TelegramJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -191,6 +192,29 @@ public final class ApiReader {
     public JsonNode readTree() throws IOException {
         JsonNode node = TelegramJson.mapper().readTree(parser);
         return node == null ? NullNode.getInstance() : node;
+    }
+
+    /**
+     * Reads field {@code name} of a JSON tree as a typed value, for generated code: the {@code Unknown<Union>}
+     * variants keep the JSON they received and parse their common fields from it on each call through this one
+     * method instead of each carrying a copy. Returns null when the field is absent or JSON null; an
+     * {@link ApiParseException} from {@code reader} is rethrown with its path made relative to the tree
+     * ({@code $.name...}), and an I/O problem (none is expected from an in-memory tree) as an
+     * {@link UncheckedIOException}.
+     */
+    public static <T> T readField(JsonNode tree, String name, ValueReader<T> reader) {
+        JsonNode value = tree.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try (JsonParser p = value.traverse(TelegramJson.mapper())) {
+            p.nextToken();
+            return reader.read(new ApiReader(p));
+        } catch (ApiParseException e) {
+            throw new ApiParseException(e.typeName(), "$." + name + e.path().substring(1), e.problem(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ---- scalars --------------------------------------------------------------------------------------------

@@ -171,9 +171,6 @@ final class UnionEmitter {
         for (FieldModel c : u.commonFields()) {
             unknownAccessor(f, c);
         }
-        if (!u.commonFields().isEmpty()) {
-            fieldReader(f);
-        }
         f.javadoc(List.of("All fields of the JSON object (empty when the JSON is no object)."));
         f.line("@Override");
         f.open("public Map<String, JsonNode> unknownFields() {");
@@ -346,14 +343,18 @@ final class UnionEmitter {
                 + " when the value there has the wrong shape.");
     }
 
-    /** The unknown variant's accessor of a common field, parsed from the kept JSON on each call. */
+    /**
+     * The unknown variant's accessor of a common field, parsed from the kept JSON on each call by the runtime's
+     * {@code ApiReader.readField}, so no unknown variant carries its own copy of the parsing.
+     */
     private void unknownAccessor(JavaFile f, FieldModel c) {
         JType t = c.type();
         String n = c.javaName();
         importReturn(f, c);
         f.line("@Override");
         f.open("public " + returnType(c) + " " + n + "() {");
-        f.line(t.boxed() + " value = field(" + literal(c.jsonName()) + ", " + t.readerExpression() + ");");
+        f.imports(Packages.JSON + ".ApiReader");
+        f.line(t.boxed() + " value = ApiReader.readField(json, " + literal(c.jsonName()) + ", " + t.readerExpression() + ");");
         if (t.kind() == JType.Kind.LIST) {
             f.line("return value == null ? List.of() : value;");
         } else if (c.required()) {
@@ -371,29 +372,6 @@ final class UnionEmitter {
                 default -> f.line("return Optional.ofNullable(value);");
             }
         }
-        f.close("}");
-        f.line("");
-    }
-
-    /** The helper the unknown variant's common accessors read their field with. */
-    private static void fieldReader(JavaFile f) {
-        f.imports("com.fasterxml.jackson.core.JsonParser").imports("java.io.UncheckedIOException")
-                .imports(Packages.API + ".ApiParseException").imports(Packages.API + ".TelegramJson")
-                .imports(Packages.JSON + ".ApiReader").imports(Packages.JSON + ".ValueReader");
-        f.javadoc(List.of("Reads field {@code name} of the JSON as a typed value; null when absent or JSON null."));
-        f.open("private <T> T field(String name, ValueReader<T> reader) {");
-        f.line("JsonNode value = json.get(name);");
-        f.open("if (value == null || value.isNull()) {");
-        f.line("return null;");
-        f.close("}");
-        f.open("try (JsonParser p = value.traverse(TelegramJson.mapper())) {");
-        f.line("p.nextToken();");
-        f.line("return reader.read(new ApiReader(p));");
-        f.close("} catch (ApiParseException e) {");
-        f.line("    throw new ApiParseException(e.typeName(), \"$.\" + name + e.path().substring(1), e.problem(), e);");
-        f.line("} catch (IOException e) {");
-        f.line("    throw new UncheckedIOException(e);");
-        f.line("}");
         f.close("}");
         f.line("");
     }

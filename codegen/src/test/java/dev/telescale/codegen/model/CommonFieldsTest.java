@@ -114,7 +114,7 @@ class CommonFieldsTest {
         assertTrue(unknown.contains("public User user() {"), unknown);
         assertTrue(unknown.contains("throw new IllegalStateException(\"UnknownChatMember: "), unknown);
         String origin = file("UnknownMessageOrigin");
-        assertTrue(origin.contains("public long date() {") && origin.contains("Long value = field(\"date\", ApiReader::readLong);"), origin);
+        assertTrue(origin.contains("public long date() {") && origin.contains("Long value = ApiReader.readField(json, \"date\", ApiReader::readLong);"), origin);
         String results = file("UnknownInlineQueryResult");
         assertTrue(results.contains("public Optional<InlineKeyboardMarkup> replyMarkup() {")
                 && results.contains("return Optional.ofNullable(value);"), results);
